@@ -1,0 +1,225 @@
+"""Coach: analyze -> match -> findings (with suggestions) -> scores; and the fix loop."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .analyze import Analysis, analyze, analyze_many
+from .checks import Plan, find_hits
+from .config import Config
+from .match import Hit
+from .models import CATEGORIES, SEVERITY_RANK, Finding, FixResult, Report, Scores, Suggestion
+from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
+from .rewrite import suggestions_for
+from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
+from .speech import reply_level
+
+MAX_TEXT = 5_000_000
+MAX_FIX_ROUNDS = 4
+PENALTY = {"error": 30, "warning": 15, "info": 5}
+
+_ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
+_ruleset_lock = threading.Lock()
+
+
+def _load_ruleset(paths: Sequence[Path]) -> RuleSet:
+    """One compiled RuleSet per distinct set of pack files (and their modification times) per process."""
+    key = tuple((str(p.resolve()), p.stat().st_mtime if p.exists() else 0.0) for p in paths)
+    with _ruleset_lock:
+        if key not in _ruleset_cache:
+            _ruleset_cache[key] = load_packs(paths)
+        return _ruleset_cache[key]
+
+
+class Coach:
+    """Checks and fixes replies with a fixed set of packs and settings. Thread-safe; reuse one instance."""
+
+    def __init__(self, packs: Iterable[str | Path] | None = None, config: Config | None = None) -> None:
+        self.config = config or Config()
+        names = list(packs) if packs is not None else self.config.packs
+        paths = resolve_pack_paths(names)
+        paths += resolve_pack_paths(self.config.extra_packs) if self.config.extra_packs else []
+        self.ruleset = _load_ruleset(paths)
+        self._severity = self._check_names(self.config.severity)
+        self.plan = Plan(self.ruleset, self._active(), self.config.thresholds)
+
+    # -- settings -------------------------------------------------------------------------------------
+    def _known_names(self) -> set[str]:
+        rules = self.ruleset.rules
+        return {r.id for r in rules} | {r.pack for r in rules} | set(CATEGORIES)
+
+    def _check_names(self, severity: dict[str, str]) -> dict[str, str]:
+        known = self._known_names()
+        for name in [*self.config.select, *self.config.ignore, *severity]:
+            if name not in known:
+                raise UnknownNameError("rule, pack or category", name, known)
+        rule_ids = {r.id for r in self.ruleset.rules}
+        for name in self.config.thresholds:
+            if name not in rule_ids:
+                raise UnknownNameError("rule", name, rule_ids)
+        return dict(severity)
+
+    def _active(self) -> list[bool]:
+        select, ignore = set(self.config.select), set(self.config.ignore)
+
+        def wanted(rule_id: str, pack: str, category: str) -> bool:
+            names = {rule_id, pack, category}
+            return (not select or bool(names & select)) and not names & ignore
+
+        return [wanted(r.id, r.pack, r.rule.category) for r in self.ruleset.rules]
+
+    def severity_of(self, rule_id: str, pack: str, category: str, default: str) -> str:
+        for name in (rule_id, pack, category):
+            if name in self._severity:
+                return self._severity[name]
+        return default
+
+    # -- checking -------------------------------------------------------------------------------------
+    def check(self, text: str) -> Report:
+        _require_str(text)
+        return self._report(analyze(text))
+
+    def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Report]:
+        """Reports in input order; texts are analysed in batches, so memory stays flat on endless input."""
+
+        def checked(items: Iterable[str]) -> Iterator[str]:
+            for item in items:
+                _require_str(item)
+                yield item
+
+        for analysis in analyze_many(checked(texts), batch_size):
+            yield self._report(analysis)
+
+    def _report(self, analysis: Analysis) -> Report:
+        findings = self._findings(analysis)
+        return Report(
+            text=analysis.text,
+            findings=findings,
+            speech_level=reply_level(s.level for s in analysis.sentences),  # type: ignore[arg-type]
+            scores=score(findings),
+        )
+
+    def _findings(self, analysis: Analysis) -> list[Finding]:
+        text = analysis.text
+        protected = protected_spans(text)
+        findings: dict[tuple[str, int, int], Finding] = {}
+        for hit in find_hits(self.plan, analysis):
+            compiled = self.ruleset.rules[hit.rule_index]
+            start, end = _hit_span(compiled.rule.kind, hit, analysis)
+            if end <= start or overlaps_any(start, end, protected):
+                continue
+            key = (compiled.id, start, end)
+            if key in findings:
+                continue
+            suggestions = [
+                s for s in suggestions_for(compiled, hit, analysis) if not overlaps_any(s.start, s.end, protected)
+            ]
+            rule = compiled.rule
+            findings[key] = Finding(
+                rule_id=rule.id,
+                pack=compiled.pack,
+                category=rule.category,
+                severity=self.severity_of(rule.id, compiled.pack, rule.category, rule.severity),  # type: ignore[arg-type]
+                start=start,
+                end=end,
+                text=text[start:end],
+                message=_message(rule.message, hit, analysis, text[start:end]),
+                suggestions=suggestions,
+            )
+        return sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule_id))
+
+    # -- fixing ---------------------------------------------------------------------------------------
+    def fix(self, text: str, unsafe: bool = False) -> FixResult:
+        """Apply suggestions (safe ones, or all with `unsafe`) and re-check until nothing changes."""
+        _require_str(text)
+        applied: list[Suggestion] = []
+        report = self.check(text)
+        rounds = 0
+        while rounds < MAX_FIX_ROUNDS:
+            chosen = choose_edits(report.findings, unsafe)
+            if not chosen:
+                break
+            new_text = apply_edits(report.text, chosen)
+            if new_text == report.text:
+                break
+            rounds += 1
+            applied.extend(chosen)
+            report = self.check(new_text)
+        return FixResult(text=report.text, applied=applied, remaining=report.findings, iterations=rounds)
+
+
+def choose_edits(findings: Sequence[Finding], unsafe: bool) -> list[Suggestion]:
+    """The first applicable suggestion of each finding, skipping any that overlaps one already chosen."""
+    chosen: list[Suggestion] = []
+    for finding in sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.start)):
+        for suggestion in finding.suggestions:
+            if suggestion.applicability == "unsafe" and not unsafe:
+                continue
+            if any(_edits_clash(suggestion, other) for other in chosen):
+                continue
+            chosen.append(suggestion)
+            break
+    return sorted(chosen, key=lambda s: (s.start, s.end))
+
+
+def _edits_clash(a: Suggestion, b: Suggestion) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only when at the same point or inside
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Sequence[Suggestion]) -> str:
+    pieces = []
+    pos = 0
+    for edit in edits:
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.replacement)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def score(findings: Sequence[Finding]) -> Scores:
+    penalties = dict.fromkeys(CATEGORIES, 0)
+    for finding in findings:
+        penalties[finding.category] += PENALTY[finding.severity]
+    return Scores(
+        overall=max(0, 100 - sum(penalties.values())),
+        categories={name: max(0, 100 - value) for name, value in penalties.items()},
+    )
+
+
+def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:
+    if hit.sentence is None:
+        spans = [sentence_span(s) for s in analysis.sentences]
+        return (spans[0][0], spans[-1][1]) if spans else (0, 0)
+    sentence = analysis.sentences[hit.sentence]
+    if kind == "metric":
+        return sentence_span(sentence)
+    if kind == "lexicon":
+        return syllable_span(sentence.morphs, hit.first, hit.last)
+    return word_span(sentence.morphs, hit.first, hit.last)
+
+
+class _Vars(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
+    values = _Vars(text=flagged, **hit.variables)
+    if hit.sentence is not None:
+        sentence = analysis.sentences[hit.sentence]
+        for name, (first, last) in hit.captures.items():
+            start, end = syllable_span(sentence.morphs, first, last)
+            values[name] = analysis.text[start:end]
+    return template.format_map(values)
+
+
+def _require_str(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"cs_coach checks str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT:,} (split it into replies)")

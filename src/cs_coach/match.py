@@ -1,0 +1,189 @@
+"""Compiled morpheme patterns and a rule index, so a sentence only meets the rules that can match it.
+
+A pattern is a list of steps (predicate, quantifier, capture name) matched by a small backtracking
+matcher over one sentence's morphemes. Every pattern picks an *anchor*: a literal form, lemma or tag it
+cannot match without. The index maps anchors to patterns; a sentence collects its own keys once and
+looks up its candidates, so the cost follows the candidates, not the number of rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .analyze import Morph
+
+Predicate = Callable[[Morph], bool]
+AnchorKey = tuple[str, str]  # ("f", form) | ("l", lemma) | ("t", tag)
+
+# Tags that one phrase word may take in running text: 하다 is VV alone but XSV in 확인하다.
+TAG_GROUPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("VV", "VA", "VX", "XSV", "XSA"), frozenset({"VV", "VA", "VX", "XSV", "XSA"})),
+    **dict.fromkeys(("NNG", "NNP", "NNB", "NR", "NP"), frozenset({"NNG", "NNP", "NNB", "NR", "NP"})),
+    **dict.fromkeys(("MAG", "MAJ"), frozenset({"MAG", "MAJ"})),
+}
+
+
+def tag_group(tag: str) -> frozenset[str]:
+    return TAG_GROUPS.get(tag, frozenset({tag}))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTest:
+    """One constraint on one morpheme attribute: a set of literals or a regex."""
+
+    attr: str
+    literals: frozenset[str] | None = None
+    regex: re.Pattern[str] | None = None
+
+    def __call__(self, morph: Morph) -> bool:
+        value = getattr(morph, self.attr)
+        if self.literals is not None:
+            return value in self.literals
+        assert self.regex is not None
+        return self.regex.fullmatch(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    tests: tuple[FieldTest, ...]
+    op: str | None = None
+    name: str | None = None
+
+    def accepts(self, morph: Morph) -> bool:
+        return all(test(morph) for test in self.tests)
+
+    def anchor_keys(self) -> frozenset[AnchorKey] | None:
+        """Literal keys that identify this step, best first: form, lemma, tag; None if it has none."""
+        if self.op not in (None, "+"):
+            return None
+        for attr, prefix in (("form", "f"), ("lemma", "l"), ("tag", "t")):
+            for test in self.tests:
+                if test.attr == attr and test.literals is not None:
+                    return frozenset((prefix, value) for value in test.literals)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A match: morpheme indices [first, last) in the sentence and named captures as index ranges."""
+
+    first: int
+    last: int
+    captures: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    steps: tuple[Step, ...]
+    source: str = ""
+
+    def anchor(self) -> frozenset[AnchorKey] | None:
+        # Prefer the rarest-looking key: a form or lemma over a bare tag.
+        best: frozenset[AnchorKey] | None = None
+        for step in self.steps:
+            keys = step.anchor_keys()
+            if keys is None:
+                continue
+            if best is None or _anchor_rank(keys) < _anchor_rank(best):
+                best = keys
+        return best
+
+    def find_all(self, morphs: Sequence[Morph]) -> list[Span]:
+        """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow."""
+        spans: list[Span] = []
+        i, n = 0, len(morphs)
+        while i < n:
+            found = self._match_at(morphs, 0, i, {})
+            if found is not None and found[0] > i:
+                end, captures = found
+                spans.append(Span(i, end, captures))
+                i = end
+            else:
+                i += 1
+        return spans
+
+    def _match_at(
+        self, morphs: Sequence[Morph], k: int, j: int, captures: dict[str, tuple[int, int]]
+    ) -> tuple[int, dict[str, tuple[int, int]]] | None:
+        if k == len(self.steps):
+            return j, captures
+        step = self.steps[k]
+        n = len(morphs)
+        if step.op == "!":
+            if j < n and step.accepts(morphs[j]):
+                return None
+            return self._match_at(morphs, k + 1, j, captures)
+        low = 1 if step.op in (None, "+") else 0
+        high = 1 if step.op in (None, "?") else n - j
+        run = 0
+        while run < high and j + run < n and step.accepts(morphs[j + run]):
+            run += 1
+        for count in range(run, low - 1, -1):
+            taken = captures
+            if step.name and count:
+                taken = {**captures, step.name: (j, j + count)}
+            found = self._match_at(morphs, k + 1, j + count, taken)
+            if found is not None:
+                return found
+        return None
+
+
+def _anchor_rank(keys: frozenset[AnchorKey]) -> tuple[int, int]:
+    kind = next(iter(keys))[0]
+    return ({"f": 0, "l": 1, "t": 2}[kind], len(keys))
+
+
+def sentence_keys(morphs: Sequence[Morph]) -> set[AnchorKey]:
+    keys: set[AnchorKey] = set()
+    for m in morphs:
+        keys.add(("f", m.form))
+        keys.add(("l", m.lemma))
+        keys.add(("t", m.tag))
+    return keys
+
+
+@dataclass
+class PatternIndex:
+    """Anchor key -> ids of the patterns (or rules) that need it; unanchored ones are always candidates."""
+
+    by_key: dict[AnchorKey, list[int]] = field(default_factory=dict)
+    always: list[int] = field(default_factory=list)
+
+    def add(self, item: int, anchors: Sequence[frozenset[AnchorKey] | None]) -> None:
+        if any(a is None for a in anchors):
+            self.always.append(item)
+            return
+        for anchor in anchors:
+            assert anchor is not None
+            for key in anchor:
+                bucket = self.by_key.setdefault(key, [])
+                if not bucket or bucket[-1] != item:
+                    bucket.append(item)
+
+    def candidates(self, keys: set[AnchorKey]) -> list[int]:
+        found = set(self.always)
+        by_key = self.by_key
+        for key in keys:
+            bucket = by_key.get(key)
+            if bucket:
+                found.update(bucket)
+        return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule matched a sentence (morphemes [first, last)) or, for reply measures, the whole reply."""
+
+    rule_index: int
+    sentence: int | None
+    first: int = 0
+    last: int = 0
+    captures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    variables: dict[str, str] = field(default_factory=dict)
+    entry: object | None = None  # the LexiconEntry of a lexicon hit
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.first < b.last and b.first < a.last

@@ -1,0 +1,48 @@
+"""Measures for metric rules: numbers computed per sentence or per reply, compared with a rule's `max`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .analyze import Analysis, Sentence
+
+Params = Mapping[str, object]
+DEFAULT_CLAUSE_ENDINGS = ("고", "는데", "ᆫ데", "은데", "며", "으며", "면서", "으면서", "어서", "아서", "지만", "니까",
+                          "으니까", "는데요")
+_SYMBOL_PREFIXES = ("S", "W_")
+
+
+@dataclass(frozen=True)
+class Measure:
+    scope: Literal["sentence", "reply"]
+    compute: Callable[..., float]
+    description: str
+
+
+def words_per_sentence(sentence: Sentence, params: Params) -> float:
+    """어절 that hold at least one real morpheme (punctuation and emoji alone do not count)."""
+    return float(len({m.word for m in sentence.morphs if not m.tag.startswith(_SYMBOL_PREFIXES)}))
+
+
+def clauses_per_sentence(sentence: Sentence, params: Params) -> float:
+    endings = params.get("endings") or DEFAULT_CLAUSE_ENDINGS
+    assert isinstance(endings, list | tuple)
+    return 1.0 + sum(1 for m in sentence.morphs if m.tag == "EC" and m.form in endings)
+
+
+def chars_per_reply(analysis: Analysis, params: Params) -> float:
+    return float(len("".join(analysis.text.split())))
+
+
+def sentences_per_reply(analysis: Analysis, params: Params) -> float:
+    return float(len(analysis.sentences))
+
+
+MEASURES: dict[str, Measure] = {
+    "words_per_sentence": Measure("sentence", words_per_sentence, "어절 수 (문장당)"),
+    "clauses_per_sentence": Measure("sentence", clauses_per_sentence, "절 수 (문장당, 연결 어미로 셈)"),
+    "chars_per_reply": Measure("reply", chars_per_reply, "공백을 뺀 글자 수 (답변당)"),
+    "sentences_per_reply": Measure("reply", sentences_per_reply, "문장 수 (답변당)"),
+}

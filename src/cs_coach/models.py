@@ -1,0 +1,102 @@
+"""Output models: what a check returns. Plain data, JSON-serializable, with a published JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Category = Literal[
+    "positive",
+    "short",
+    "easy",
+    "simple",
+    "honorific",
+    "request",
+    "tone",
+    "policy",
+    "blame",
+    "empathy",
+    "cushion",
+    "alternative",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+SpeechLevel = Literal["hapsyo", "haeyo", "banmal", "mixed", "none"]
+Applicability = Literal["safe", "unsafe"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Suggestion(_Frozen):
+    """One rewrite of `original[start:end]`. `safe` keeps the meaning; `unsafe` changes it (opt-in)."""
+
+    replacement: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    applicability: Applicability
+    description: str = ""
+
+
+class Finding(_Frozen):
+    """One problem, located by Python str offsets into the exact input."""
+
+    rule_id: str
+    pack: str
+    category: Category
+    severity: Severity
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    message: str
+    suggestions: list[Suggestion] = Field(default_factory=list)
+
+
+class Scores(_Frozen):
+    """0–100 per category and overall, higher is better.
+
+    Each finding costs its category a penalty by severity (error 30, warning 15, info 5); a category's
+    score is ``max(0, 100 - penalty)``. ``overall`` is ``max(0, 100 - total penalty of all findings)``,
+    so one error anywhere costs the reply 30 points whatever its category.
+    """
+
+    overall: int = Field(ge=0, le=100)
+    categories: dict[str, int]
+
+
+class Report(_Frozen):
+    """The result of checking one reply."""
+
+    text: str
+    findings: list[Finding]
+    speech_level: SpeechLevel
+    scores: Scores
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def by_category(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.category, []).append(finding)
+        return grouped
+
+
+class FixResult(_Frozen):
+    """The text after applying suggestions, what was applied, and what is still there."""
+
+    text: str
+    applied: list[Suggestion]
+    remaining: list[Finding]
+    iterations: int = 0
+
+
+def json_schemas() -> dict[str, dict]:
+    """The JSON Schemas of every public output model, for clients in other languages."""
+    return {model.__name__: model.model_json_schema() for model in (Report, Finding, Suggestion, FixResult)}

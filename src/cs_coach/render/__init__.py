@@ -1,0 +1,1 @@
+"""Rendering reports for people and machines. The only package that imports jinja2."""

@@ -1,0 +1,186 @@
+"""Input models of a rule pack: strict, extra fields forbidden, so that every mistake is caught at load time.
+
+A pack is one YAML file: metadata plus rules. Rule kinds (pattern, lexicon, metric, require) live in code;
+rules are data. `pack_json_schema()` publishes the format for editors.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .models import Applicability, Category, Severity, SpeechLevel
+
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Regex(_Strict):
+    regex: str
+
+
+Value = str | list[str] | Regex
+
+
+class Spec(_Strict):
+    """One morpheme position. Omitted fields match anything; `op` is a quantifier or `!` (must not match)."""
+
+    form: Value | None = None
+    lemma: Value | None = None
+    tag: Value | None = None
+    op: Literal["?", "*", "+", "!"] | None = None
+    name: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")] | None = None
+
+
+class Matcher(_Strict):
+    """Either plain Korean (`phrase`, compiled through Kiwi: every spacing and conjugation matches) or specs."""
+
+    phrase: str | None = None
+    pattern: list[Spec] | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Matcher:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("give exactly one of 'phrase' or 'pattern'")
+        if self.pattern is not None and not self.pattern:
+            raise ValueError("'pattern' needs at least one spec")
+        if self.phrase is not None and not self.phrase.strip():
+            raise ValueError("'phrase' is empty")
+        return self
+
+
+ByLevel = dict[SpeechLevel, str]
+
+
+class Edit(_Strict):
+    """Morpheme edits on the flagged words, re-conjugated by Kiwi: drop captures, or swap them.
+
+    A swap value is a dictionary word (받다) or explicit morphemes joined by + (이/VCP+에요/EF).
+    """
+
+    drop: list[str] = Field(default_factory=list)
+    swap: dict[str, str] = Field(default_factory=dict)
+
+
+class Suggest(_Strict):
+    """A rewrite of the match (or of `target`, a capture): literal text by speech level, or morpheme edits.
+
+    `replace` may use `{capture}` placeholders and `{placeholder}` text the agent must fill in (kept as is).
+    `prefix` adds words before the sentence (a cushion phrase), `append` adds a sentence after it.
+    """
+
+    replace: str | ByLevel | None = None
+    edit: Edit | None = None
+    prefix: str | ByLevel | None = None
+    append: str | ByLevel | None = None
+    target: str | None = None
+    at_end: bool = False
+    """Offer it only when the target is the sentence's last word (an ending replaced by a full clause)."""
+    applicability: Applicability = "unsafe"
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _has_action(self) -> Suggest:
+        actions = [self.replace, self.edit, self.prefix, self.append]
+        if sum(a is not None for a in actions) == 0:
+            raise ValueError("give one of 'replace', 'edit', 'prefix' or 'append'")
+        if self.replace is not None and self.edit is not None:
+            raise ValueError("'replace' and 'edit' cannot be combined")
+        return self
+
+
+class Example(_Strict):
+    """`bad` marks each expected span with [[...]]; `fix` is the text after safe fixes; `good` stays silent."""
+
+    bad: str | None = None
+    good: str | None = None
+    fix: str | None = None
+    unsafe_fix: str | None = None
+
+    @model_validator(mode="after")
+    def _bad_or_good(self) -> Example:
+        if (self.bad is None) == (self.good is None):
+            raise ValueError("give exactly one of 'bad' or 'good'")
+        if self.good is not None and (self.fix is not None or self.unsafe_fix is not None):
+            raise ValueError("'fix' belongs to a 'bad' example")
+        if self.bad is not None and "[[" not in self.bad:
+            raise ValueError("a 'bad' example marks the flagged span with [[...]]")
+        return self
+
+
+class _RuleBase(_Strict):
+    id: Annotated[str, Field(pattern=_ID)]
+    category: Category
+    severity: Severity
+    message: Annotated[str, Field(min_length=1)]
+    why: Annotated[str, Field(min_length=1)]
+    suggest: list[Suggest] = Field(default_factory=list)
+    examples: list[Example]
+    levels: list[SpeechLevel] | None = None
+    """Only sentences of these speech levels are checked (None: all)."""
+
+
+class PatternRule(_RuleBase):
+    kind: Literal["pattern"]
+    match: Annotated[list[Matcher], Field(min_length=1)]
+    unless: list[Matcher] = Field(default_factory=list)
+    flag: str | None = None
+    """Capture whose span is reported (default: the whole match)."""
+
+
+class LexiconEntry(_Strict):
+    word: Annotated[str, Field(min_length=1)]
+    pos: Literal["noun", "verb", "adjective", "adverb", "determiner", "expression"]
+    replace: Annotated[list[str], Field(min_length=1)]
+    applicability: Applicability = "safe"
+    note: str = ""
+
+
+class LexiconRule(_RuleBase):
+    kind: Literal["lexicon"]
+    entries: Annotated[list[LexiconEntry], Field(min_length=1)]
+    unless: list[Matcher] = Field(default_factory=list)
+
+
+class MetricRule(_RuleBase):
+    kind: Literal["metric"]
+    measure: str
+    max: float
+    params: dict[str, list[str] | str | float | int] = Field(default_factory=dict)
+
+
+class RequireRule(_RuleBase):
+    kind: Literal["require"]
+    trigger: Annotated[list[Matcher], Field(min_length=1)]
+    needs: Annotated[list[Matcher], Field(min_length=1)]
+    unless: list[Matcher] = Field(default_factory=list)
+    scope: Literal["sentence", "reply"] = "reply"
+    flag: str | None = None
+
+
+Rule = Annotated[PatternRule | LexiconRule | MetricRule | RequireRule, Field(discriminator="kind")]
+
+
+class Pack(_Strict):
+    pack: Annotated[str, Field(pattern=_ID)]
+    description: Annotated[str, Field(min_length=1)]
+    version: int = 1
+    rules: Annotated[list[Rule], Field(min_length=1)]
+
+
+def pack_json_schema() -> dict:
+    """JSON Schema of a pack file, for editor validation (yaml-language-server and friends)."""
+    schema = Pack.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "cs_coach rule pack"
+    return schema
+
+
+if __name__ == "__main__":  # python -m cs_coach.schema > src/cs_coach/pack.schema.json
+    import json
+
+    print(json.dumps(pack_json_schema(), ensure_ascii=False, indent=2))
