@@ -1,0 +1,138 @@
+"""Korean quality, measured: recall per category and false alarms on the labelled dev corpus, and flag
+density on real agent turns.
+
+    python benchmarks/quality.py [--shared ../shared] [--sample 50] [--misses]
+
+The labelled sentences stay in ../shared: this script reads them, it never copies them into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import cs_coach
+
+# Source category -> the cs_coach categories that count as catching it (corpus/README.md).
+BAD_MAP: dict[str, set[str]] = {
+    "negative_phrasing": {"positive"},
+    "negative_phrasing_realworld": {"positive"},
+    "aronson_order": {"positive"},
+    "jargon": {"easy"},
+    "slang_casual": {"tone", "easy"},
+    "vague": {"simple"},
+    "long_sentence": {"short"},
+    "imperative": {"request"},
+    "object_honorific": {"honorific"},
+    "honorific_misuse": {"honorific"},
+    "false_help": {"honorific"},
+    "banmal_curt": {"tone"},
+    "blame_shifting": {"blame"},
+    "rule_citing": {"policy"},
+    "empathy_missing": {"empathy"},
+    "cushion_missing": {"cushion", "request"},
+}
+TONE = {"positive", "honorific", "request", "tone", "policy", "blame"}
+# A good row is a false alarm when flagged in its own category or in any tone category.
+GOOD_OWN: dict[str, set[str]] = {
+    "jargon": {"easy"},
+    "vague": {"simple"},
+    "imperative": {"request"},
+    "object_honorific": {"honorific"},
+    "empathy": {"empathy"},
+    "cushion": {"cushion"},
+}
+
+
+def default_shared() -> Path:
+    return Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def dev_quality(coach: cs_coach.Coach, rows: list[dict], show_misses: bool) -> tuple[float, float]:
+    caught: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    by_target: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    false_alarms: list[tuple[dict, list[str]]] = []
+    goods = 0
+    reports = list(coach.check_many(r["text"] for r in rows))
+    for row, report in zip(rows, reports, strict=True):
+        found = {f.category for f in report.findings}
+        if row["label"] == "bad":
+            wanted = BAD_MAP[row["category"]]
+            hit = bool(found & wanted)
+            total[row["category"]] += 1
+            caught[row["category"]] += hit
+            for target in wanted:
+                by_target[target][1] += 1
+                by_target[target][0] += hit
+            if show_misses and not hit:
+                print(f"  MISS [{row['category']}] {row['text']}  (found: {sorted(found)})")
+        else:
+            goods += 1
+            alarm = found & (TONE | GOOD_OWN.get(row["category"], set()))
+            if alarm:
+                rules = [f"{f.rule_id}:{f.text}" for f in report.findings if f.category in alarm]
+                false_alarms.append((row, rules))
+    print(f"{'source category':32} {'caught':>7} {'total':>6} {'recall':>7}")
+    for category in sorted(total):
+        print(f"{category:32} {caught[category]:7d} {total[category]:6d} {caught[category] / total[category]:7.2f}")
+    print(f"\n{'cs_coach category':32} {'caught':>7} {'total':>6} {'recall':>7}")
+    for target in sorted(by_target):
+        got, n = by_target[target]
+        print(f"{target:32} {got:7d} {n:6d} {got / n:7.2f}")
+    recall = sum(caught.values()) / max(1, sum(total.values()))
+    fp_rate = len(false_alarms) / max(1, goods)
+    print(f"\nfalse alarms on good rows: {len(false_alarms)}/{goods} = {fp_rate:.3f}")
+    for row, rules in false_alarms:
+        print(f"  FALSE ALARM [{row['category']}] {row['text']}  <- {rules}")
+    return recall, fp_rate
+
+
+def agent_turns(coach: cs_coach.Coach, turns: list[str], sample: int) -> None:
+    per_category: Counter[str] = Counter()
+    per_rule: Counter[str] = Counter()
+    findings: list[tuple[str, cs_coach.Finding]] = []
+    for text, report in zip(turns, coach.check_many(turns), strict=True):
+        for f in report.findings:
+            per_category[f.category] += 1
+            per_rule[f.rule_id] += 1
+            findings.append((text, f))
+    n = len(turns)
+    print(f"\nreal agent turns: {n}; findings per 100 turns by category")
+    for category in cs_coach.CATEGORIES:
+        print(f"  {category:12} {100 * per_category[category] / n:7.2f}")
+    print("top rules: " + ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common(12)))
+    if sample:
+        print(f"\nsample of {sample} findings (seed 7), for reading:")
+        for text, f in random.Random(7).sample(findings, min(sample, len(findings))):
+            context = text[max(0, f.start - 20) : f.end + 20].replace("\n", " ")
+            print(f"  [{f.category}/{f.rule_id}] «{f.text}» … {context}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--sample", type=int, default=0, help="print N random findings on agent turns")
+    parser.add_argument("--misses", action="store_true", help="print missed bad rows")
+    args = parser.parse_args()
+    dev = args.shared / "corpus" / "dev.jsonl"
+    turns_file = args.shared / "eval_data" / "hgtods_manual_agent_turns.jsonl"
+    if not dev.exists():
+        print(f"no corpus at {dev}; pass --shared", file=sys.stderr)
+        return 2
+    coach = cs_coach.Coach()
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recall, fp_rate = dev_quality(coach, rows, args.misses)
+    if turns_file.exists():
+        turns = [json.loads(line)["text"] for line in turns_file.read_text(encoding="utf-8").splitlines() if line]
+        agent_turns(coach, turns, args.sample)
+    print(f"\nSUMMARY recall={recall:.3f} false_alarm_rate={fp_rate:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
