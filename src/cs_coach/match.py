@@ -123,7 +123,9 @@ class Pattern:
         for count in range(run, low - 1, -1):
             taken = captures
             if step.name and count:
-                taken = {**captures, step.name: (j, j + count)}
+                # A name repeated on consecutive steps captures their union (noun + 하 as one verb).
+                first = min(j, captures[step.name][0]) if step.name in captures else j
+                taken = {**captures, step.name: (first, j + count)}
             found = self._match_at(morphs, k + 1, j + count, taken)
             if found is not None:
                 return found

@@ -277,6 +277,26 @@ def _compile_lexicon(entries: Sequence[LexiconEntry], report) -> dict:
     return table
 
 
+_SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
+_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
+
+
+def _check_suggest_templates(suggestion, where: str, captures: set[str], report) -> None:
+    """`{capture|morphemes}` slots must name a capture and spell morphemes as form/TAG+form/TAG."""
+    for field_name in ("replace", "prefix", "append"):
+        value = getattr(suggestion, field_name)
+        templates = [value] if isinstance(value, str) else list((value or {}).values())
+        for template in templates:
+            for name, tail in _SLOT.findall(template):
+                if name not in captures:
+                    report(f"{where}.{field_name}", f"no capture named {name!r} in {{{name}|{tail}}}")
+                if not _MORPHS.match(tail):
+                    report(f"{where}.{field_name}", f"{tail!r} is not morphemes like 어/EC+주/VX")
+    for name, value in (suggestion.edit.swap if suggestion.edit else {}).items():
+        if "/" in value and not _MORPHS.match(value):
+            report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
+
+
 def _check_templates(rule: Rule, captures: set[str], report) -> None:
     allowed = captures | {"text"}
     texts: list[tuple[str, str]] = [("message", rule.message)]
@@ -287,6 +307,7 @@ def _check_templates(rule: Rule, captures: set[str], report) -> None:
             for name in [*suggestion.edit.drop, *suggestion.edit.swap]:
                 if name not in captures:
                     report(f"suggest.{number}.edit", f"no capture named {name!r}")
+        _check_suggest_templates(suggestion, f"suggest.{number}", captures, report)
     for field_name, template in texts:
         try:
             names = {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,8 +1,13 @@
-"""Suggestions and fixes: morpheme edits on the affected 어절 only, joined by Kiwi, spliced into the text.
+"""Suggestions: morpheme edits on the affected 어절 only, joined by Kiwi, spliced into the original text.
 
-Kiwi's `join` is trusted for conjugation (수령하+세요 -> 받으세요) but not for three known faults, mended
-here: 시+어요 (-> 세요, not 셔요), 이다+에요/예요 (chosen by the final consonant), and particles after
-digits or Latin letters (chosen by how the number or word is read).
+Kiwi's `join` is trusted for conjugation (수령하+세요 -> 받으세요) but not for its known faults, mended in
+`join_word`: 시+어요 (-> 세요, not 셔요), 이다+에요/예요 (chosen by the final consonant), and particles after
+digits or Latin letters (chosen by how the number or word is read). Words that an edit does not touch are
+copied from the original text, never regenerated.
+
+Templates (`replace`, `prefix`, `append`) may hold `{capture}` (the captured text), `{capture|어/EC+주/VX}`
+(the captured morphemes joined with more morphemes: a conjugated form), and any other `{placeholder}`, which
+is left for the agent to fill in (`{대안}`, `{이유}`).
 """
 
 from __future__ import annotations
@@ -19,20 +24,24 @@ from .spans import is_symbol, sentence_span, syllable_span, word_range, word_spa
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+EXPLICIT_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
+
+Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 
 def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> list[Suggestion]:
     if hit.sentence is None:
         return []
     sentence = analysis.sentences[hit.sentence]
+    text = analysis.text
     out: list[Suggestion] = []
     if isinstance(hit.entry, LexiconEntry):
-        out.extend(_lexicon_suggestions(hit, sentence, hit.entry))
+        out.extend(_lexicon_suggestions(hit, sentence, hit.entry, text))
     for suggest in compiled.rule.suggest:
-        made = _apply_suggest(suggest, hit, sentence, analysis.text)
+        made = _apply_suggest(suggest, hit, sentence, text)
         if made is not None:
             out.append(made)
-    return [s for s in _unique(out) if analysis.text[s.start : s.end] != s.replacement]
+    return [s for s in _unique(out) if text[s.start : s.end] != s.replacement]
 
 
 def _unique(items: list[Suggestion]) -> list[Suggestion]:
@@ -47,6 +56,7 @@ def _unique(items: list[Suggestion]) -> list[Suggestion]:
 
 
 def pick_level(options: str | dict[str, str], level: str) -> str:
+    """The variant for the sentence's speech level; 해요체 is the fallback for fragments and 반말."""
     if isinstance(options, str):
         return options
     for candidate in (level, *_LEVEL_FALLBACK):
@@ -55,16 +65,19 @@ def pick_level(options: str | dict[str, str], level: str) -> str:
     return next(iter(options.values()))
 
 
-def _fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
-    """Replace {capture} with the captured text; other {placeholders} are left for the agent."""
+def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
+    """Put captures into a template; placeholders that name no capture stay for the agent."""
 
     def sub(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name in hit.captures:
-            first, last = hit.captures[name]
-            start, end = syllable_span(sentence.morphs, first, last)
-            return text[start:end]
-        return match.group(0)
+        name, _, tail = match.group(1).partition("|")
+        if name not in hit.captures:
+            return match.group(0)
+        first, last = hit.captures[name]
+        if tail:
+            stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
+            return join_word(stem + stem_morphs(tail))
+        start, end = syllable_span(sentence.morphs, first, last)
+        return text[start:end]
 
     return _PLACEHOLDER.sub(sub, template)
 
@@ -73,106 +86,121 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     morphs = sentence.morphs
     first, last = hit.captures.get(suggest.target, (hit.first, hit.last)) if suggest.target else (hit.first, hit.last)
     level = sentence.level
-    if suggest.at_end and word_span(morphs, first, last)[1] < sentence_span(sentence)[1]:
+    s_start, s_end = sentence_span(sentence)
+    if suggest.at_end and word_span(morphs, first, last)[1] < s_end:
         return None
+    edits: list[Edit] = []
     if suggest.edit is not None:
-        return _edit_words(suggest, hit, sentence, text)
-    if suggest.replace is not None:
+        edits.extend(_edit_words(suggest, hit, sentence, text))
+        if not edits:
+            return None
+    elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
-        replacement = _fill(pick_level(suggest.replace, level), hit, sentence, text)
-        prefix = pick_level(suggest.prefix, level) if suggest.prefix is not None else ""
-        if prefix and start == sentence_span(sentence)[0]:
-            replacement = prefix + replacement
-        return Suggestion(
-            replacement=replacement, start=start, end=end, applicability=suggest.applicability,
-            description=suggest.description,
-        )
+        edits.append((start, end, fill(pick_level(suggest.replace, level), hit, sentence, text)))
     if suggest.prefix is not None:
-        start, _ = sentence_span(sentence)
-        prefix = _fill(pick_level(suggest.prefix, level), hit, sentence, text)
-        if text.startswith(prefix.strip(), start):
-            return None  # already there: offering it again would never converge
-        return Suggestion(replacement=prefix, start=start, end=start, applicability=suggest.applicability,
-                          description=suggest.description)
+        prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
+        already = text.startswith(prefix.strip(), s_start) or any(
+            e[0] == s_start and e[2].startswith(prefix.strip()) for e in edits
+        )
+        touches_start = not edits or min(e[0] for e in edits) == s_start
+        if not already and touches_start:
+            edits.append((s_start, s_start, prefix))
     if suggest.append is not None:
         _, end = syllable_span(morphs, len(morphs) - 1, len(morphs))
-        addition = _fill(pick_level(suggest.append, level), hit, sentence, text)
-        if text[end:].lstrip().startswith(addition.strip()):
-            return None  # already there: offering it again would never converge
-        return Suggestion(replacement=" " + addition.strip(), start=end, end=end,
-                          applicability=suggest.applicability, description=suggest.description)
-    return None
+        addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
+        if not text[end:].lstrip().startswith(addition):
+            edits.append((end, end, " " + addition))
+    if not edits:
+        return None  # everything it would add is already there: offering it again would never converge
+    return merge_edits(edits, text, suggest.applicability, suggest.description)
 
 
-def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> Suggestion | None:
-    """Drop or swap captured morphemes, then re-join only the 어절 that hold them."""
+def merge_edits(edits: list[Edit], text: str, applicability: str, description: str) -> Suggestion:
+    """Several edits in one sentence as one Suggestion; text between them is copied unchanged."""
+    ordered = sorted(edits, key=lambda e: (e[0], e[1] > e[0]))
+    start = ordered[0][0]
+    pos = start
+    pieces = []
+    for e_start, e_end, replacement in ordered:
+        if e_start < pos:  # overlapping edits: keep the first
+            continue
+        pieces.append(text[pos:e_start])
+        pieces.append(replacement)
+        pos = e_end
+    return Suggestion(replacement="".join(pieces), start=start, end=pos,
+                      applicability=applicability, description=description)  # type: ignore[arg-type]
+
+
+def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> list[Edit]:
+    """Drop or swap captured morphemes, re-join only the 어절 that hold them, and set final punctuation."""
     assert suggest.edit is not None
     morphs = sentence.morphs
     replaced: dict[int, list[tuple[str, str]]] = {}
     for name in suggest.edit.drop:
         if name in hit.captures:
             first, last = hit.captures[name]
-            for i in range(first, last):
-                replaced[i] = []
-    for name, lemma in suggest.edit.swap.items():
+            replaced.update({i: [] for i in range(first, last)})
+    for name, value in suggest.edit.swap.items():
         if name in hit.captures:
             first, last = hit.captures[name]
-            replaced[first] = stem_morphs(lemma)
-            for i in range(first + 1, last):
-                replaced[i] = []
+            replaced.update({i: [] for i in range(first + 1, last)})
+            replaced[first] = stem_morphs(value)
     if not replaced:
-        return None
-    return _rejoin(morphs, min(replaced), max(replaced) + 1, replaced, text, suggest.applicability,
-                   suggest.description)
+        return []
+    edits = rejoin(morphs, replaced, text)
+    if suggest.edit.final_punct is not None:
+        edits.append(_final_punct(morphs, max(replaced), suggest.edit.final_punct))
+    return edits
 
 
-def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry) -> list[Suggestion]:
+def _final_punct(morphs: Sequence[Morph], after: int, punct: str) -> Edit:
+    """Replace the sentence's closing punctuation (or add it) after morpheme `after`."""
+    last_real = max((i for i, m in enumerate(morphs) if not is_symbol(m)), default=after)
+    closing = [m for m in morphs[last_real + 1 :] if m.tag in {"SF", "SE"}]
+    _, end = syllable_span(morphs, last_real, last_real + 1)
+    if closing:
+        return (closing[0].start, closing[-1].end, punct)
+    return (end, end, punct)
+
+
+def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str) -> list[Suggestion]:
     out = []
     for replacement in entry.replace:
         replaced = {hit.first: stem_morphs(replacement), **{i: [] for i in range(hit.first + 1, hit.last)}}
-        made = _rejoin(sentence.morphs, hit.first, hit.last, replaced, None, entry.applicability,
-                       f"'{entry.word}' → '{replacement}'")
-        if made is not None:
-            out.append(made)
+        edits = rejoin(sentence.morphs, replaced, text)
+        if edits:
+            out.append(merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'"))
     return out
-
-
-_EXPLICIT = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
 
 
 def stem_morphs(phrase: str) -> list[tuple[str, str]]:
     """A replacement as morphemes: 받다 -> [(받, VV)]; or explicit ones: 에요/EF -> [(에요, EF)]."""
-    if _EXPLICIT.match(phrase):
-        return [tuple(part.split("/")) for part in phrase.split("+")]  # type: ignore[misc]
+    if EXPLICIT_MORPHS.match(phrase):
+        return [(form, tag) for form, tag in (part.split("/") for part in phrase.split("+"))]
     morphs = [(form, tag) for form, tag, _ in tokenize_phrase(phrase)]
     if len(morphs) > 1 and morphs[-1] == ("다", "EF"):
         morphs.pop()
     return morphs
 
 
-def _rejoin(
-    morphs: Sequence[Morph], first: int, last: int, replaced: dict[int, list[tuple[str, str]]],
-    text: str | None, applicability: str, description: str,
-) -> Suggestion | None:
-    lo, hi = word_range(morphs, first, last)
-    while hi > lo and is_symbol(morphs[hi - 1]):
-        hi -= 1
-    if hi <= lo:
-        return None
-    start, end = syllable_span(morphs, lo, hi)
-    pieces: list[str] = []
-    word_morphs: list[tuple[str, str]] = []
-    current_word = morphs[lo].word
-    for i in range(lo, hi):
-        if morphs[i].word != current_word:
-            pieces.append(join_word(word_morphs))
-            word_morphs = []
-            current_word = morphs[i].word
-        word_morphs.extend(replaced.get(i, [(morphs[i].form, morphs[i].tag)]))
-    pieces.append(join_word(word_morphs))
-    replacement = " ".join(p for p in pieces if p)
-    return Suggestion(replacement=replacement, start=start, end=end, applicability=applicability,  # type: ignore[arg-type]
-                      description=description)
+def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], text: str) -> list[Edit]:
+    """One edit per 어절 holding a replaced morpheme: that word re-joined by Kiwi, punctuation left alone."""
+    edits: list[Edit] = []
+    for word in sorted({morphs[i].word for i in replaced}):
+        indices = [i for i, m in enumerate(morphs) if m.word == word]
+        lo, hi = word_range(morphs, indices[0], indices[-1] + 1)
+        while hi > lo and is_symbol(morphs[hi - 1]) and hi - 1 not in replaced:
+            hi -= 1
+        while lo < hi and is_symbol(morphs[lo]) and lo not in replaced:
+            lo += 1
+        if lo >= hi:
+            continue
+        start, end = syllable_span(morphs, lo, hi)
+        new: list[tuple[str, str]] = []
+        for i in range(lo, hi):
+            new.extend(replaced.get(i, [(morphs[i].form, morphs[i].tag)]))
+        edits.append((start, end, join_word(new)))
+    return edits
 
 
 def join_word(morphs: Sequence[tuple[str, str]]) -> str:
@@ -183,35 +211,42 @@ def join_word(morphs: Sequence[tuple[str, str]]) -> str:
     forms = [form for form, _ in morphs]
     if "시" in forms and joined.endswith("셔요"):
         joined = joined[: -len("셔요")] + "세요"
-    if ("이", "VCP") in morphs and joined.endswith("이에요") and len(joined) > 3 and not _has_coda(joined[-4]):
+    if ("이", "VCP") in morphs and joined.endswith("이에요") and len(joined) > 3 and not has_coda(joined[-4]):
         joined = joined[: -len("이에요")] + "예요"
     return fix_particles(joined)
 
 
-def _has_coda(char: str) -> bool:
+_DIGIT_HAS_CODA = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
+                   "8": True, "9": False}
+_RIEUL_DIGITS = "178"  # 일, 칠, 팔 end in ㄹ: they take 로, not 으로
+_LATIN_CODA = re.compile(r"(?:[lmn]|ng|[^aeiou][kpt]|[aeiou][lmn]e|ck)$", re.I)
+_PARTICLE_PAIRS = (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("이에요", "예요"), ("으로", "로"))
+_AFTER_NON_HANGUL = re.compile(r"([0-9A-Za-z]+)(을|를|이|가|은|는|과|와|이에요|예요|으로|로)$")
+
+
+def has_coda(char: str) -> bool:
+    """Does the syllable (or digit, as read in Sino-Korean) end in a consonant?"""
     code = ord(char) - 0xAC00
     if 0 <= code < 11172:
         return code % 28 != 0
     return _DIGIT_HAS_CODA.get(char, False)
 
 
-_DIGIT_HAS_CODA = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
-                   "8": True, "9": False}
-_PARTICLE_PAIRS = (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("이에요", "예요"), ("으로", "로"))
-_AFTER_DIGIT = re.compile(r"(\d)(을|를|이|가|은|는|과|와|이에요|예요|으로|로)$")
-
-
 def fix_particles(word: str) -> str:
-    """Choose the particle after a final digit by how the digit is read (10을, 2를)."""
-    match = _AFTER_DIGIT.search(word)
+    """Choose the particle after a digit or Latin word by how it is read: 10을, 2를, iPhone을, Galaxy를."""
+    match = _AFTER_NON_HANGUL.search(word)
     if not match:
         return word
-    digit, particle = match.groups()
-    has_coda = _DIGIT_HAS_CODA[digit]
+    stem, particle = match.groups()
+    last = stem[-1]
+    if last.isdigit():
+        coda, rieul = _DIGIT_HAS_CODA[last], last in _RIEUL_DIGITS
+    else:
+        coda, rieul = bool(_LATIN_CODA.search(stem)), stem.lower().endswith(("l", "le"))
     for with_coda, without in _PARTICLE_PAIRS:
         if particle in (with_coda, without):
-            wanted = with_coda if has_coda else without
-            if particle == "으로" or particle == "로":
-                wanted = "로" if (not has_coda or digit in "178") else "으로"
+            wanted = with_coda if coda else without
+            if with_coda == "으로":
+                wanted = "로" if (not coda or rieul) else "으로"
             return word[: match.start(2)] + wanted
     return word

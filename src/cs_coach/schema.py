@@ -64,6 +64,8 @@ class Edit(_Strict):
 
     drop: list[str] = Field(default_factory=list)
     swap: dict[str, str] = Field(default_factory=dict)
+    final_punct: str | None = None
+    """Replace the sentence's closing punctuation (or add it): '?' when a command becomes a question."""
 
 
 class Suggest(_Strict):
