@@ -211,9 +211,25 @@ def join_word(morphs: Sequence[tuple[str, str]]) -> str:
     forms = [form for form, _ in morphs]
     if "시" in forms and joined.endswith("셔요"):
         joined = joined[: -len("셔요")] + "세요"
-    if ("이", "VCP") in morphs and joined.endswith("이에요") and len(joined) > 3 and not has_coda(joined[-4]):
-        joined = joined[: -len("이에요")] + "예요"
+    copula = _copula_ending(morphs)
+    if copula is not None:
+        joined = copula
     return fix_particles(joined)
+
+
+def _copula_ending(morphs: Sequence[tuple[str, str]]) -> str | None:
+    """Noun + 이다 + 에요 ends in 예요 after a vowel (사이즈예요) and 이에요 after a consonant (원이에요).
+
+    Kiwi's join gets this wrong both ways, so the word is joined up to the noun and the ending is chosen
+    from the noun's last syllable.
+    """
+    if len(morphs) < 2 or morphs[-2] != ("이", "VCP") or morphs[-1][0] not in {"에요", "예요", "이에요"}:
+        return None
+    head = join_morphs(list(morphs[:-2]))
+    last = head[-1:]
+    if not last or not ("가" <= last <= "힣" or last.isdigit()):
+        return None
+    return head + ("이에요" if has_coda(last) else "예요")
 
 
 _DIGIT_HAS_CODA = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,

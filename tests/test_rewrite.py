@@ -1,0 +1,109 @@
+"""Rewrite mechanics: Kiwi join faults mended, conjugation slots, punctuation, merged edits, bounded fix loop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cs_coach import Coach, Suggestion
+from cs_coach.engine import MAX_FIX_ROUNDS, apply_edits, choose_edits
+from cs_coach.models import Finding
+from cs_coach.rewrite import fix_particles, join_word, stem_morphs
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("10를", "10을"), ("2을", "2를"), ("3로", "3으로"), ("7으로", "7로"), ("iPhone를", "iPhone을"),
+     ("Galaxy을", "Galaxy를"), ("app를", "app을"), ("USB을", "USB를"), ("고객님을", "고객님을")],
+)
+def test_particles_after_digits_and_latin_words(word: str, expected: str) -> None:
+    assert fix_particles(word) == expected
+
+
+def test_join_mends_kiwi_faults() -> None:
+    assert join_word([("받", "VV"), ("시", "EP"), ("어요", "EF")]) == "받으세요"
+    assert join_word([("사이즈", "NNG"), ("이", "VCP"), ("에요", "EF")]) == "사이즈예요"
+    assert join_word([("원", "NNB"), ("이", "VCP"), ("에요", "EF")]) == "원이에요"
+    assert join_word([("수령", "NNG"), ("하", "XSV"), ("세요", "EF")]) == "수령하세요"
+
+
+def test_stem_morphs_reads_words_and_explicit_morphemes() -> None:
+    assert stem_morphs("받다") == [("받", "VV")]
+    assert stem_morphs("어/EC+주/VX") == [("어", "EC"), ("주", "VX")]
+
+
+PACK = """
+pack: demo
+description: 규칙 예시
+rules:
+  - id: ask-not-order
+    kind: pattern
+    category: request
+    severity: info
+    message: "'{text}'"
+    why: 명령 대신 요청으로
+    match:
+      - pattern:
+          - {tag: NNG, name: verb, op: "?"}
+          - {tag: [VV, XSV], name: verb}
+          - {form: [세요, 으세요], tag: EF, name: end}
+    suggest:
+      - edit: {swap: {end: "어/EC+주/VX+시/EP+겠/EP+어요/EF"}, final_punct: "?"}
+        prefix: "번거로우시겠지만 "
+        applicability: unsafe
+      - replace: {hapsyo: "{verb|어/EC+주/VX+시/EP+겠/EP+습니까/EF}", haeyo: "{verb|어/EC+주/VX+시/EP+겠/EP+어요/EF}"}
+        applicability: unsafe
+    examples:
+      - bad: "[[기다리세요]]."
+      - good: "네, 알겠습니다."
+"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Coach:
+    path = Path(tmp_path_factory.mktemp("packs")) / "demo.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return Coach(packs=[path])
+
+
+def test_edit_with_prefix_and_final_punctuation(demo: Coach) -> None:
+    assert demo.fix("주소를 다시 확인하세요.", unsafe=True).text == "주소를 다시 확인해 주시겠어요?"
+    assert demo.fix("기다리세요!", unsafe=True).text == "번거로우시겠지만 기다려 주시겠어요?"
+    assert demo.fix("기다리세요", unsafe=True).text == "번거로우시겠지만 기다려 주시겠어요?"
+
+
+def test_conjugation_slot_uses_the_captured_morphemes(demo: Coach) -> None:
+    finding = demo.check("서류를 확인하세요.").findings[0]
+    assert [s.replacement for s in finding.suggestions][-1] == "확인해 주시겠어요"
+
+
+def test_safe_fix_leaves_unsafe_suggestions_alone(demo: Coach) -> None:
+    result = demo.fix("기다리세요.")
+    assert result.text == "기다리세요." and not result.applied and result.remaining
+
+
+def test_words_outside_the_edit_are_copied_not_regenerated() -> None:
+    text = "고객님   커피  나오셨습니다 ~~"
+    assert Coach(packs=["honorific"]).fix(text).text == "고객님   커피  나왔습니다 ~~"
+
+
+def _finding(start: int, end: int, *suggestions: Suggestion, severity: str = "warning") -> Finding:
+    return Finding(rule_id="r", pack="p", category="tone", severity=severity, start=start, end=end,  # type: ignore[arg-type]
+                   text="x" * (end - start), message="m", suggestions=list(suggestions))
+
+
+def test_overlapping_edits_are_resolved_by_severity_then_position() -> None:
+    low = _finding(0, 4, Suggestion(replacement="AAAA", start=0, end=4, applicability="safe"), severity="info")
+    high = _finding(2, 6, Suggestion(replacement="BB", start=2, end=6, applicability="safe"), severity="error")
+    later = _finding(7, 8, Suggestion(replacement="C", start=7, end=8, applicability="safe"))
+    chosen = choose_edits([low, high, later], unsafe=False)
+    assert [s.replacement for s in chosen] == ["BB", "C"]
+    assert apply_edits("0123456789", chosen) == "01BB6C89"
+
+
+def test_fix_loop_is_bounded() -> None:
+    assert MAX_FIX_ROUNDS >= 2
+    result = Coach().fix("커피 나오셨습니다. 교환은 안 됩니다.", unsafe=True)
+    assert result.iterations <= MAX_FIX_ROUNDS
+    assert Coach().fix(result.text, unsafe=True).text == result.text
