@@ -1,0 +1,1 @@
+"""Optional HTTP service (`pip install "cs-coach[server]"`, then `cs-coach serve`)."""
