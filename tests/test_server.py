@@ -7,10 +7,10 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-import cs_coach  # noqa: E402
-from cs_coach.server.app import MAX_BATCH, MAX_TEXT_CHARS, create_app  # noqa: E402
+import cs_coach
+from cs_coach.server.app import MAX_BATCH, MAX_TEXT_CHARS, create_app
 
 
 @pytest.fixture(scope="module")
