@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 
-from ..inputs import Record
-from ..models import Report
+from . import Checked, region, suggestion_preview
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_RESET = "\033[0m"
+_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -18,28 +18,38 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line + 1, column + 1
 
 
-def render_text(results: Iterable[tuple[Record, Report]], colour: bool = False) -> Iterable[str]:
+def render_text(results: Iterable[Checked], colour: bool = False) -> Iterator[str]:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
     for record, report in results:
         for f in report.findings:
-            line, col = line_col(report.text, f.start)
-            severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
-            yield f"{record.source}:{record.line + line - 1}:{col}: {severity} [{f.category}/{f.rule_id}] {f.message}"
-            row_start = report.text.rfind("\n", 0, f.start) + 1
-            row_end = report.text.find("\n", f.start)
-            row = report.text[row_start : row_end if row_end != -1 else len(report.text)]
+            where = region(record, f)
+            label = paint(_COLOURS[f.severity], f.severity)
+            rid = f" ({record.id})" if record.id else ""
+            yield (
+                f"{paint(_BOLD, f'{record.source}:{where.line}:{where.column}')}{rid}: {label} "
+                f"[{f.category}/{f.rule_id}] {f.message}"
+            )
+            text = report.text
+            row_start = text.rfind("\n", 0, f.start) + 1
+            row_end = text.find("\n", f.start)
+            row = text[row_start : row_end if row_end != -1 else len(text)].rstrip("\r")
             width = max(1, min(f.end, row_start + len(row)) - f.start)
             yield f"    {row}"
-            carets = "^" * _display_width(report.text[f.start : f.start + width])
-            yield "    " + _pad(row[: f.start - row_start]) + carets
-            if f.suggestions:
-                s = f.suggestions[0]
-                yield f"    → {s.replacement!r} ({s.applicability})"
+            carets = "^" * _display_width(text[f.start : f.start + width])
+            yield "    " + _pad(row[: f.start - row_start]) + paint(_COLOURS[f.severity], carets)
+            for preview, s in zip(suggestion_preview(report, f), f.suggestions, strict=True):
+                note = "fix" if s.applicability == "safe" else "unsafe fix"
+                yield f"    → {preview}  {paint(_DIM, f'({note})')}"
+
+
+def summary(replies: int, findings: int, flagged: int) -> str:
+    return f"{replies} replies checked, {flagged} with findings, {findings} findings"
 
 
 def _display_width(text: str) -> int:
     """Terminal cells: Hangul and other wide characters take two."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -1,0 +1,181 @@
+"""The HTML report: one self-contained file (inline CSS and SVG, no scripts, fonts or links to fetch)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..models import CATEGORIES, SEVERITY_RANK, Finding, Report
+from . import Checked, RuleInfo, region, suggestion_preview
+
+CATEGORY_LABELS = {
+    "positive": "긍정 언어",
+    "short": "짧게",
+    "easy": "쉽게",
+    "simple": "명확하게",
+    "honorific": "높임말",
+    "request": "요청형",
+    "tone": "말투",
+    "policy": "규정 내세우기",
+    "blame": "책임 전가",
+    "empathy": "공감",
+    "cushion": "쿠션어",
+    "alternative": "대안 제시",
+}
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e08a00", "info": "#1e88a8"}
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    colour: str = "#3f6fb5"
+    note: str = ""
+
+
+@dataclass
+class Totals:
+    replies: int = 0
+    flagged: int = 0
+    findings: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    category_score_sum: Counter[str] = field(default_factory=Counter)
+    overall_sum: int = 0
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("cs_coach.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["bar_chart"] = bar_chart
+    return env
+
+
+def render_html(
+    results: Iterable[Checked], rules: Mapping[str, RuleInfo], title: str = "cs-coach report", top: int = 100
+) -> str:
+    """Aggregate as results stream in; keep only the `top` worst replies for the detail section."""
+    totals = Totals()
+    worst: list[tuple[tuple[int, int, int], Checked]] = []
+    for number, (record, report) in enumerate(results):
+        totals.replies += 1
+        totals.overall_sum += report.scores.overall
+        for name, value in report.scores.categories.items():
+            totals.category_score_sum[name] += value
+        if not report.findings:
+            continue
+        totals.flagged += 1
+        for f in report.findings:
+            totals.findings += 1
+            totals.by_severity[f.severity] += 1
+            totals.by_category[f.category] += 1
+            totals.by_rule[f.rule_id] += 1
+        worst.append(((report.scores.overall, -len(report.findings), number), (record, report)))
+        if len(worst) > top * 4:
+            worst = sorted(worst, key=lambda item: item[0])[:top]
+    worst = sorted(worst, key=lambda item: item[0])[:top]
+
+    replies = max(totals.replies, 1)
+    category_bars = [
+        Bar(CATEGORY_LABELS.get(c, c) + f" ({c})", totals.by_category[c]) for c in CATEGORIES if totals.by_category[c]
+    ]
+    rule_bars = [
+        Bar(rule_id, count, SEVERITY_COLOURS[rules[rule_id].severity] if rule_id in rules else "#3f6fb5",
+            rules[rule_id].category if rule_id in rules else "")
+        for rule_id, count in totals.by_rule.most_common(25)
+    ]
+    scores = [
+        (c, CATEGORY_LABELS.get(c, c), round(totals.category_score_sum[c] / replies, 1)) for c in CATEGORIES
+    ]
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title,
+        version=__version__,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        totals=totals,
+        average=round(totals.overall_sum / replies, 1),
+        severity_colours=SEVERITY_COLOURS,
+        severities=sorted(totals.by_severity, key=lambda s: -SEVERITY_RANK[s]),
+        category_bars=category_bars,
+        rule_bars=rule_bars,
+        scores=scores,
+        worst=[_reply_view(record, report, rules) for _, (record, report) in worst],
+        shown=len(worst),
+        rules=rules,
+    )
+
+
+def _reply_view(record: object, report: Report, rules: Mapping[str, RuleInfo]) -> dict[str, object]:
+    findings = []
+    for f in report.findings:
+        where = region(record, f)  # type: ignore[arg-type]
+        findings.append(
+            {
+                "f": f,
+                "where": f"{where.line}:{where.column}" if where.exact else f"{where.line}",
+                "previews": list(zip(suggestion_preview(report, f), f.suggestions, strict=True)),
+                "why": rules[f.rule_id].why if f.rule_id in rules else "",
+            }
+        )
+    return {
+        "record": record,
+        "report": report,
+        "highlighted": highlight(report.text, report.findings),
+        "findings": findings,
+    }
+
+
+def highlight(text: str, findings: Iterable[Finding]) -> Markup:
+    """The reply with each flagged span in a <mark> (overlaps merged, the most severe colour wins)."""
+    spans = sorted((f.start, f.end, f) for f in findings)
+    out: list[str] = []
+    pos = 0
+    for start, end, f in spans:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(str(escape(text[pos:start])))
+        label = f"{f.category}/{f.rule_id}: {f.message}"
+        out.append(
+            f'<mark class="{f.severity}" title="{escape(label)}">{escape(text[start:end])}</mark>'
+        )
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def bar_chart(bars: list[Bar], width: int = 640, row: int = 24, label_width: int = 220) -> Markup:
+    """A horizontal bar chart as inline SVG (no script): label, bar scaled to the largest value, count."""
+    if not bars:
+        return Markup('<p class="empty">없음</p>')
+    top = max(b.value for b in bars) or 1
+    span = width - label_width - 60
+    height = row * len(bars) + 8
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'role="img" aria-label="bar chart">'
+    ]
+    for i, bar in enumerate(bars):
+        y = i * row + 4
+        length = max(2, round(span * bar.value / top))
+        tip = escape(f"{bar.label}: {bar.value}" + (f" ({bar.note})" if bar.note else ""))
+        parts.append(
+            f'<g><title>{tip}</title>'
+            f'<text x="{label_width - 8}" y="{y + row * 0.65:.1f}" text-anchor="end" class="lbl">'
+            f"{escape(bar.label)}</text>"
+            f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{row - 8}" rx="3" fill="{bar.colour}"/>'
+            f'<text x="{label_width + length + 6}" y="{y + row * 0.65:.1f}" class="val">{bar.value}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
