@@ -123,7 +123,8 @@ def test_usage_and_input_errors_exit_2_with_a_message(qa: Path, args: list[str],
     (qa / "euckr.txt").write_bytes("교환은 안 됩니다.".encode("cp949"))
     (qa / "broken.toml").write_text("packs = [\n", encoding="utf-8")
     (qa / "typo.toml").write_text('selekt = ["qa-geumil"]\n', encoding="utf-8")
-    (qa / "bad.yaml").write_text("pack: bad\ndescription: x\nrules:\n  - id: Bad Id\n    kind: nope\n", encoding="utf-8")
+    bad_pack = "pack: bad\ndescription: x\nrules:\n  - id: Bad Id\n    kind: nope\n"
+    (qa / "bad.yaml").write_text(bad_pack, encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(qa)
     try:
@@ -303,7 +304,8 @@ def test_fix_write_rewrites_in_place_keeping_everything_else(qa: Path) -> None:
     result = run("fix", str(txt), str(csv_path), "--write")
     assert result.exit_code == 0
     assert txt.read_bytes() == REPLIES.replace("금일", "오늘").replace("\n", "\r\n").encode("utf-8")
-    assert csv_path.read_text(encoding="utf-8") == 'id,reply,note\nR1,오늘 마감입니다.,"메모, 그대로"\nR2,감사합니다.,x\n'
+    expected = 'id,reply,note\nR1,오늘 마감입니다.,"메모, 그대로"\nR2,감사합니다.,x\n'
+    assert csv_path.read_text(encoding="utf-8") == expected
     assert csv_path.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in qa.iterdir() if p.name.endswith(".tmp")) == []
 
