@@ -137,20 +137,25 @@ def _reply_view(record: object, report: Report, rules: Mapping[str, RuleInfo]) -
 
 
 def highlight(text: str, findings: Iterable[Finding]) -> Markup:
-    """The reply with each flagged span in a <mark> (overlaps merged, the most severe colour wins)."""
-    spans = sorted((f.start, f.end, f) for f in findings)
+    """The reply with flagged spans in <mark>: overlapping spans merge into one, coloured by the most severe."""
+    clusters: list[list[Finding]] = []
+    end = -1
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if clusters and f.start < end:
+            clusters[-1].append(f)
+            end = max(end, f.end)
+        else:
+            clusters.append([f])
+            end = f.end
     out: list[str] = []
     pos = 0
-    for start, end, f in spans:
-        if end <= pos:
-            continue
-        start = max(start, pos)
+    for cluster in clusters:
+        start, stop = cluster[0].start, max(f.end for f in cluster)
+        worst = max(cluster, key=lambda f: SEVERITY_RANK[f.severity]).severity
+        label = "\n".join(f"{f.category}/{f.rule_id}: {f.message}" for f in cluster)
         out.append(str(escape(text[pos:start])))
-        label = f"{f.category}/{f.rule_id}: {f.message}"
-        out.append(
-            f'<mark class="{f.severity}" title="{escape(label)}">{escape(text[start:end])}</mark>'
-        )
-        pos = end
+        out.append(f'<mark class="{worst}" title="{escape(label)}">{escape(text[start:stop])}</mark>')
+        pos = stop
     out.append(str(escape(text[pos:])))
     return Markup("".join(out))
 
