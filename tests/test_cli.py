@@ -330,6 +330,24 @@ def test_fix_write_is_atomic_when_the_write_fails(qa: Path, monkeypatch: pytest.
     assert [p.name for p in qa.iterdir() if p.name.startswith(".replies.txt.")] == []
 
 
+def test_fix_write_zendesk_export_keeps_the_json_shape(qa: Path) -> None:
+    path = qa / "macros.json"
+    original = (
+        '{\n  "macros": [\n    {"id": 1, "title": "발송", "actions": [\n'
+        '      {"field": "comment_value_html", "value": "<p>금일 <b>발송</b>합니다.</p>"},\n'
+        '      {"field": "comment_value", "value": "금일 마감"}\n    ]}\n  ]\n}\n'
+    )
+    path.write_text(original, encoding="utf-8")
+    assert run("fix", str(path), "--write").exit_code == 0
+    assert path.read_text(encoding="utf-8") == original.replace("금일", "오늘")
+
+
+def test_empty_input_warns_and_exits_clean(qa: Path) -> None:
+    (qa / "empty").mkdir()
+    result = run("check", str(qa / "empty"))
+    assert result.exit_code == 0 and "no replies found" in result.stderr
+
+
 def test_fix_diff_and_write_together_is_a_usage_error(qa: Path) -> None:
     assert_usage_error(run("fix", str(qa / "replies.txt"), "--diff", "--write"), "not both")
 

@@ -226,5 +226,14 @@ def test_zendesk_html_fix_goes_back_into_the_markup(tmp_path: Path) -> None:
     assert out["macros"][0]["actions"][0]["value"] == "<p>지금은 <b>품절입니다</b>.</p>"
     masked = doc.records[0].text
     at = value.index("<b>")
+    broken = masked[:at] + "XYZ" + masked[at + 3 :]
+    assert doc.can_write(0, fixed) and not doc.can_write(0, broken)
     with pytest.raises(InputError, match="HTML markup"):
-        doc.rewrite({0: masked[:at] + "XYZ" + masked[at + 3 :]})
+        doc.rewrite({0: broken})
+
+
+def test_a_bare_array_of_macros_is_a_zendesk_export(tmp_path: Path) -> None:
+    macros = [{"id": 7, "title": "환불", "actions": [{"field": "comment_value", "value": "환불은 내일 끝나요."}]}]
+    doc = load(_write(tmp_path / "macros.json", json.dumps(macros, ensure_ascii=False)))
+    assert doc.kind == "zendesk"
+    assert [(r.id, r.text) for r in doc.records] == [("macro 7 (환불)", "환불은 내일 끝나요.")]

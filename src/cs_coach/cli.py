@@ -21,6 +21,7 @@ import typer
 
 from . import CATEGORIES, Coach, Config, PackError, Report, UnknownNameError
 from .config import ConfigError, find_config, load_config
+from .engine import MAX_TEXT
 from .inputs import Document, InputError, Options, Record, expand, from_stdin, ignore_markers, load
 from .models import SEVERITY_RANK
 from .render import Checked, RuleInfo, rule_catalogue
@@ -139,6 +140,13 @@ def _documents(paths: Sequence[str], texts: Sequence[str], options: Options) -> 
                 if not found:
                     raise
                 _warn(f"skipped {exc}")
+    for doc in docs:
+        for record in doc.records:
+            if len(record.text) > MAX_TEXT:
+                where = f"{record.source}:{record.line} ({record.id})"
+                raise InputError(f"{where}: reply longer than {MAX_TEXT:,} characters; split it into replies")
+    if not any(doc.records for doc in docs):
+        _warn("no replies found in " + ", ".join(names or ["the given text"]))
     return docs
 
 
@@ -352,6 +360,9 @@ def fix(
                 if chosen is None:
                     continue
                 result = chosen.fix(record.text, unsafe=unsafe)
+                if not doc.can_write(record.index, result.text):
+                    _warn(f"{doc.name}:{record.line} ({record.id}): fix left out, it would change HTML markup")
+                    continue
                 applied += len(result.applied)
                 remaining += len(result.remaining)
                 fixed[record.index] = result.text

@@ -101,6 +101,11 @@ class Document:
     def name(self) -> str:
         return str(self.path)
 
+    def can_write(self, index: int, new: str) -> bool:
+        """Whether a fixed text can go back into the file (a fix of masked HTML must not touch the markup)."""
+        raw = self._raw[index] if self._raw else None
+        return raw is None or _unmask(raw, self.records[index].text, new) is not None
+
     # -- writing back ---------------------------------------------------------------------------------
     def rewrite(self, fixed: Mapping[int, str]) -> str:
         """The file content with record `i`'s text replaced by `fixed[i]`; untouched bytes stay as they were."""
@@ -350,6 +355,8 @@ def _load_json(doc: Document, options: Options) -> None:
     macros = tree.get("macros") if isinstance(tree, dict) else None
     if isinstance(tree, dict) and isinstance(tree.get("macro"), dict):
         macros = [tree["macro"]]
+    if isinstance(tree, list) and tree and all(isinstance(m, dict) and "actions" in m for m in tree):
+        macros = tree  # a bare array of macros, as some export tools write it
     if isinstance(macros, list) and options.column is None:
         doc.kind = "zendesk"
         _load_zendesk(doc, macros)
