@@ -8,12 +8,14 @@ reach Kiwi as one string.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .speech import sentence_level
@@ -34,20 +36,42 @@ _PRE_ANALYZED: dict[str, list[tuple[str, str]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Morph:
-    """One morpheme. `tag` has irregular suffixes stripped (VA-I -> VA); `word` is its 어절 index."""
+    """One morpheme. `tag` has irregular suffixes stripped (VA-I -> VA); `word` is its 어절 index.
 
-    form: str
-    tag: str
-    start: int
-    end: int
-    word: int
+    A plain slots class, not a frozen dataclass: tens of thousands are made per second and a frozen
+    dataclass's __init__ costs 4x more. Treat it as immutable (it is shared by caches); equality and
+    hashing are by value.
+    """
+
+    __slots__ = ("end", "form", "start", "tag", "word")
+
+    def __init__(self, form: str, tag: str, start: int, end: int, word: int) -> None:
+        self.form = form
+        self.tag = tag
+        self.start = start
+        self.end = end
+        self.word = word
 
     @property
     def lemma(self) -> str:
         """Dictionary form: verb and adjective stems take 다 (되 -> 되다); everything else is its form."""
         return self.form + "다" if self.tag in PREDICATE_TAGS else self.form
+
+    def _key(self) -> tuple[str, str, int, int, int]:
+        return (self.form, self.tag, self.start, self.end, self.word)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Morph) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Morph(form={self.form!r}, tag={self.tag!r}, start={self.start}, end={self.end}, word={self.word})"
+
+    def __reduce__(self) -> tuple:
+        return (Morph, self._key())
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +80,9 @@ class Sentence:
     end: int
     morphs: tuple[Morph, ...]
     level: str
+    # (chunk text, sentence number in it): identifies this analysis wherever the chunk sits in a reply,
+    # so matching results can be cached per sentence. None for sentences built by hand.
+    key: tuple[str, int] | None = field(default=None, compare=False)
 
     @property
     def words(self) -> int:
@@ -64,8 +91,8 @@ class Sentence:
     def shifted(self, offset: int) -> Sentence:
         if offset == 0:
             return self
-        morphs = tuple(Morph(m.form, m.tag, m.start + offset, m.end + offset, m.word) for m in self.morphs)
-        return Sentence(self.start + offset, self.end + offset, morphs, self.level)
+        morphs = tuple([Morph(m.form, m.tag, m.start + offset, m.end + offset, m.word) for m in self.morphs])
+        return Sentence(self.start + offset, self.end + offset, morphs, self.level, self.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +103,23 @@ class Analysis:
 
 _kiwi: Kiwi | None = None
 _kiwi_lock = threading.Lock()
+_preloader: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Start loading Kiwi in a background thread (its loader releases the GIL), so that imports and pack
+    loading overlap the 1-2 s it takes; the first get_kiwi() waits for it. Idempotent and cheap."""
+    global _preloader
+    if _kiwi is None and _preloader is None:
+        with _kiwi_lock:
+            if _preloader is None:
+                _preloader = threading.Thread(target=_preload, name="cs-coach-kiwi-loader", daemon=True)
+                _preloader.start()
+
+
+def _preload() -> None:
+    with contextlib.suppress(Exception):  # the caller's own get_kiwi() raises it where it can be handled
+        get_kiwi()
 
 
 def get_kiwi() -> Kiwi:
@@ -117,23 +161,39 @@ def _add_chunk(chunks: list[tuple[int, str]], text: str, start: int, end: int) -
         chunks.append((start, piece))
 
 
+_TAGS: dict[str, str] = {}  # Kiwi tag -> tag without its irregular suffix (VA-I -> VA)
+
+
+def _plain_tag(tag: str) -> str:
+    plain = _TAGS.get(tag)
+    if plain is None:
+        plain = _TAGS[tag] = tag.split("-", 1)[0]
+    return plain
+
+
 def _to_sentences(chunk: str, token_lists: Sequence[Sequence]) -> tuple[Sentence, ...]:
+    """Kiwi tokens -> Sentences (chunk-relative offsets). Hot: one pass, no regex unless tokens have a gap."""
     sentences = []
-    for tokens in token_lists:
+    space = _SPACE.search
+    tags = _TAGS
+    for number, tokens in enumerate(token_lists):
         if not tokens:
             continue
         morphs: list[Morph] = []
         word = 0
         prev_end = -1
         for tok in tokens:
-            start, end = tok.start, tok.start + tok.len
-            if morphs and start >= prev_end and _SPACE.search(chunk, prev_end, start):
+            start = tok.start
+            end = start + tok.len
+            if start > prev_end and morphs and space(chunk, prev_end, start):
                 word += 1
-            morphs.append(Morph(tok.form, tok.tag.split("-", 1)[0], start, end, word))
-            prev_end = max(prev_end, end)
+            tag = tok.tag
+            morphs.append(Morph(tok.form, tags.get(tag) or _plain_tag(tag), start, end, word))
+            if end > prev_end:
+                prev_end = end
         morph_tuple = tuple(morphs)
         sentences.append(
-            Sentence(morph_tuple[0].start, max(m.end for m in morph_tuple), morph_tuple, sentence_level(morph_tuple))
+            Sentence(morph_tuple[0].start, prev_end, morph_tuple, sentence_level(morph_tuple), (chunk, number))
         )
     return tuple(sentences)
 
@@ -153,6 +213,10 @@ class _LRU:
                 self._data.move_to_end(key)
             return value
 
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
     def put(self, key: str, value: tuple[Sentence, ...]) -> None:
         with self._lock:
             self._data[key] = value
@@ -164,66 +228,113 @@ class _LRU:
 _cache = _LRU(8192)
 
 
-def _analyze_chunks(chunks: Iterable[str]) -> dict[str, tuple[Sentence, ...]]:
-    """Analyse the distinct chunks, through the cache, in one Kiwi batch."""
-    found: dict[str, tuple[Sentence, ...]] = {}
+def _lookup(chunks: list[tuple[int, str]]) -> tuple[dict[str, tuple[Sentence, ...] | None], list[str]]:
+    """Cached analyses of the distinct chunks, and the chunks Kiwi still has to analyse."""
+    found: dict[str, tuple[Sentence, ...] | None] = {}
     missing: list[str] = []
-    for chunk in chunks:
+    for _, chunk in chunks:
         if chunk in found:
             continue
         cached = _cache.get(chunk)
+        found[chunk] = cached
         if cached is None:
-            found[chunk] = ()
             missing.append(chunk)
-        else:
-            found[chunk] = cached
-    if missing:
-        kiwi = get_kiwi()
-        results = kiwi.tokenize(missing, split_sents=True) if len(missing) > 1 else [
-            kiwi.tokenize(missing[0], split_sents=True)
-        ]
-        for chunk, token_lists in zip(missing, results, strict=True):
-            sentences = _to_sentences(chunk, token_lists)
-            _cache.put(chunk, sentences)
-            found[chunk] = sentences
-    return found
+    return found, missing
 
 
-def _assemble(text: str, chunks: list[tuple[int, str]], found: dict[str, tuple[Sentence, ...]]) -> Analysis:
-    sentences = [s.shifted(offset) for offset, chunk in chunks for s in found[chunk]]
+def _store(chunk: str, token_lists: Sequence[Sequence]) -> tuple[Sentence, ...]:
+    sentences = _to_sentences(chunk, token_lists)
+    _cache.put(chunk, sentences)
+    return sentences
+
+
+def _assemble(text: str, chunks: list[tuple[int, str]], found: dict[str, tuple[Sentence, ...] | None]) -> Analysis:
+    sentences = [s.shifted(offset) for offset, chunk in chunks for s in found[chunk] or ()]
     return Analysis(text, tuple(sentences))
 
 
 def analyze(text: str) -> Analysis:
+    """One reply. Chunks seen recently (a draft being retyped) come from the cache; the rest go to Kiwi,
+    several at once on its workers."""
     chunks = split_chunks(text)
-    return _assemble(text, chunks, _analyze_chunks(c for _, c in chunks))
+    found, missing = _lookup(chunks)
+    if len(missing) == 1:
+        found[missing[0]] = _store(missing[0], get_kiwi().tokenize(missing[0], split_sents=True))
+    elif missing:
+        for chunk, token_lists in zip(missing, get_kiwi().tokenize(missing, split_sents=True), strict=True):
+            found[chunk] = _store(chunk, token_lists)
+    return _assemble(text, chunks, found)
+
+
+class _InFlight:
+    """A text whose chunks are being analysed: done when `waiting` reaches 0."""
+
+    __slots__ = ("chunks", "found", "text", "waiting")
+
+    def __init__(self, text: str, chunks: list[tuple[int, str]], found: dict, waiting: int) -> None:
+        self.text, self.chunks, self.found, self.waiting = text, chunks, found, waiting
 
 
 def analyze_many(texts: Iterable[str], batch_size: int = 256) -> Iterator[Analysis]:
-    """Analyse texts in batches (one Kiwi call per batch, spread over its workers); order is kept."""
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size:
-            yield from _analyze_batch(batch)
-            batch = []
-    if batch:
-        yield from _analyze_batch(batch)
+    """Analyse a stream of texts, order kept, in constant memory.
+
+    One Kiwi call reads a lazy feed of the chunks that are not cached: Kiwi's workers analyse ahead
+    (Kiwi pulls a few dozen items ahead of the results it has returned) while this thread turns results
+    into sentences and the caller matches them, so Kiwi never waits for a batch's matching. Texts are
+    pulled from `texts` only as fast as Kiwi asks for work. `batch_size` is kept for callers of the
+    batched version; Kiwi's own look-ahead now bounds the texts in flight.
+    """
+    del batch_size
+    in_flight: deque[_InFlight] = deque()
+    fed: deque[tuple[_InFlight, str | None]] = deque()
+
+    def feed() -> Iterator[str]:
+        for text in texts:
+            chunks = split_chunks(text)
+            found, missing = _lookup(chunks)
+            item = _InFlight(text, chunks, found, len(missing))
+            in_flight.append(item)
+            if not missing:  # nothing to analyse: an empty string keeps results and texts in step
+                fed.append((item, None))
+                yield ""
+            for chunk in missing:
+                fed.append((item, chunk))
+                yield chunk
+
+    for token_lists in get_kiwi().tokenize(feed(), split_sents=True):
+        item, chunk = fed.popleft()
+        if chunk is not None:
+            item.found[chunk] = _store(chunk, token_lists)
+            item.waiting -= 1
+        while in_flight and in_flight[0].waiting == 0:
+            done = in_flight.popleft()
+            yield _assemble(done.text, done.chunks, done.found)
 
 
-def _analyze_batch(texts: list[str]) -> Iterator[Analysis]:
-    chunked = [split_chunks(t) for t in texts]
-    found = _analyze_chunks(c for chunks in chunked for _, c in chunks)
-    for text, chunks in zip(texts, chunked, strict=True):
-        yield _assemble(text, chunks, found)
+@lru_cache(maxsize=4096)
+def _tokenize_phrase(phrase: str) -> tuple[tuple[str, str, int], ...]:
+    sentences = _to_sentences(phrase, [get_kiwi().tokenize(phrase)])
+    return tuple((m.form, m.tag, m.word) for s in sentences for m in s.morphs)
 
 
 def tokenize_phrase(phrase: str) -> list[tuple[str, str, int]]:
-    """(form, tag, word index) of a short phrase: how packs compile `phrase:` and lexicon entries."""
-    sentences = _to_sentences(phrase, [get_kiwi().tokenize(phrase)])
-    return [(m.form, m.tag, m.word) for s in sentences for m in s.morphs]
+    """(form, tag, word index) of a short phrase: how packs compile `phrase:` and lexicon entries (cached)."""
+    return list(_tokenize_phrase(phrase))
+
+
+@lru_cache(maxsize=8192)
+def _join(morphs: tuple[tuple[str, str], ...]) -> str:
+    return get_kiwi().join(list(morphs))
 
 
 def join_morphs(morphs: Sequence[tuple[str, str]]) -> str:
-    """Conjugate morphemes back into text with Kiwi (for the edited words only)."""
-    return get_kiwi().join(list(morphs))
+    """Conjugate morphemes back into text with Kiwi (for the edited words only); cached, since the same
+    few rewrites come back on every re-check of a draft."""
+    return _join(tuple(tuple(m) for m in morphs))
+
+
+def clear_caches() -> None:
+    """Forget every analysis and join (benchmarks measure cold; tests check behaviour without caches)."""
+    _cache.clear()
+    _tokenize_phrase.cache_clear()
+    _join.cache_clear()

@@ -6,6 +6,7 @@ lexicons through one dictionary keyed by (form, tag); metric rules run their mea
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -15,10 +16,21 @@ from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
 from .schema import LexiconRule, MetricRule, PatternRule, RequireRule
 
+SENTENCE_CACHE_SIZE = 16384
+
+# One sentence's own results, relative to the sentence: hits as (rule, first, last, captures, variables,
+# entry) and require-rule triggers as (rule, span). They depend on the sentence's morphemes and level only.
+_SentenceResult = tuple[tuple[tuple[int, int, int, dict, dict, object], ...], tuple[tuple[int, Span], ...]]
+
 
 @dataclass
 class Plan:
-    """What a Coach runs: the rule set plus its per-run settings, with lexicons merged into one table."""
+    """What a Coach runs: the rule set plus its per-run settings, with lexicons merged into one table.
+
+    Per-sentence results are cached by the sentence's analysis key (chunk text, sentence number), so a
+    draft being re-checked matches only its changed sentences; reply-level rules (require, reply
+    metrics) are always evaluated over the whole reply, from the cached triggers.
+    """
 
     ruleset: RuleSet
     active: list[bool]
@@ -27,8 +39,16 @@ class Plan:
     sentence_metrics: list[int] = field(default_factory=list)
     reply_metrics: list[int] = field(default_factory=list)
     require_rules: list[int] = field(default_factory=list)
+    # Rule number -> "pattern" | "require" for active rules reached through the anchor index.
+    indexed_kind: dict[int, str] = field(default_factory=dict, repr=False)
+    # Sentence metrics grouped by (measure, params): each measure is computed once per sentence.
+    metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
+    reply_metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
+    _cache: dict[tuple[str, int], _SentenceResult] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        groups: dict[tuple[str, str], tuple[str, Mapping, list[int]]] = {}
+        reply_groups: dict[tuple[str, str], tuple[str, Mapping, list[int]]] = {}
         for number, compiled in enumerate(self.ruleset.rules):
             if not self.active[number]:
                 continue
@@ -41,36 +61,92 @@ class Plan:
             elif isinstance(rule, MetricRule):
                 scope = MEASURES[rule.measure].scope
                 (self.sentence_metrics if scope == "sentence" else self.reply_metrics).append(number)
+                group = (rule.measure, repr(sorted(rule.params.items(), key=lambda kv: kv[0])))
+                target = groups if scope == "sentence" else reply_groups
+                target.setdefault(group, (rule.measure, rule.params, []))[2].append(number)
             elif isinstance(rule, RequireRule):
                 self.require_rules.append(number)
+                self.indexed_kind[number] = "require"
+            elif isinstance(rule, PatternRule):
+                self.indexed_kind[number] = "pattern"
+        self.metric_groups = list(groups.values())
+        self.reply_metric_groups = list(reply_groups.values())
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
 
 def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
     rules = plan.ruleset.rules
     hits: list[Hit] = []
+    triggers: dict[int, list[tuple[int, Span]]] = {}
+    cache = plan._cache
     for s_index, sentence in enumerate(analysis.sentences):
-        morphs = sentence.morphs
-        keys = sentence_keys(morphs)
-        for number in plan.ruleset.index.candidates(keys):
+        key = sentence.key
+        result = cache.get(key) if key is not None else None
+        if result is None:
+            result = _sentence_result(plan, sentence)
+            if key is not None:
+                if len(cache) >= SENTENCE_CACHE_SIZE:
+                    with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another thread got it
+                        del cache[next(iter(cache))]
+                cache[key] = result
+        sentence_hits, sentence_triggers = result
+        for number, first, last, captures, variables, entry in sentence_hits:
+            hits.append(Hit(number, s_index, first, last, captures, variables, entry))
+        for number, span in sentence_triggers:
+            triggers.setdefault(number, []).append((s_index, span))
+    for number in plan.require_rules:
+        if number in triggers:
+            hits.extend(_require_hits(number, rules[number], analysis, triggers[number]))
+    for measure, params, numbers in plan.reply_metric_groups:
+        value = MEASURES[measure].compute(analysis, params)
+        for number in numbers:
+            rule = rules[number].rule
+            assert isinstance(rule, MetricRule)
+            limit = plan.thresholds.get(rule.id, rule.max)
+            if value > limit:
+                hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
+    return hits
+
+
+def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
+    """Everything one sentence yields on its own: pattern, lexicon and metric hits, and require triggers."""
+    rules = plan.ruleset.rules
+    morphs = sentence.morphs
+    keys = sentence_keys(morphs)
+    hits: list[Hit] = []
+    triggers: list[tuple[int, Span]] = []
+    indexed_kind = plan.indexed_kind
+    for number in plan.ruleset.index.candidates(keys):
+        kind = indexed_kind.get(number)
+        if kind is None:
+            continue
+        compiled = rules[number]
+        if not _level_ok(compiled, sentence):
+            continue
+        if kind == "pattern":
+            hits.extend(_pattern_hits(number, compiled, 0, morphs, keys))
+        else:
+            spans = _surviving(compiled, morphs, _matches(compiled.match, morphs, keys), keys)
+            triggers.extend((number, span) for span in spans)
+    if plan.lexicon:
+        hits.extend(_lexicon_hits(plan, rules, 0, sentence))
+    for measure, params, numbers in plan.metric_groups:
+        value: float | None = None
+        for number in numbers:
             compiled = rules[number]
-            if plan.active[number] and isinstance(compiled.rule, PatternRule) and _level_ok(compiled, sentence):
-                hits.extend(_pattern_hits(number, compiled, s_index, morphs))
-        if plan.lexicon:
-            hits.extend(_lexicon_hits(plan, rules, s_index, sentence))
-        for number in plan.sentence_metrics:
-            hit = _sentence_metric(plan, number, s_index, sentence)
+            if not _level_ok(compiled, sentence):
+                continue
+            if value is None:
+                value = MEASURES[measure].compute(sentence, params)
+            hit = _metric_hit(plan, number, value, sentence)
             if hit is not None:
                 hits.append(hit)
-    for number in plan.require_rules:
-        hits.extend(_require_hits(number, rules[number], analysis))
-    for number in plan.reply_metrics:
-        rule = rules[number].rule
-        assert isinstance(rule, MetricRule)
-        value = MEASURES[rule.measure].compute(analysis, rule.params)
-        limit = plan.thresholds.get(rule.id, rule.max)
-        if value > limit:
-            hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
-    return hits
+    return (
+        tuple((h.rule_index, h.first, h.last, h.captures, h.variables, h.entry) for h in hits),
+        tuple(triggers),
+    )
 
 
 def _level_ok(compiled: CompiledRule, sentence: Sentence) -> bool:
@@ -78,18 +154,22 @@ def _level_ok(compiled: CompiledRule, sentence: Sentence) -> bool:
     return levels is None or sentence.level in levels
 
 
-def _matches(patterns: Sequence[Pattern], morphs: Sequence[Morph]) -> list[Span]:
+def _matches(patterns: Sequence[Pattern], morphs: Sequence[Morph], keys: set | None = None) -> list[Span]:
+    """All matches of the patterns; with the sentence's keys, patterns that cannot match are skipped."""
     spans: list[Span] = []
     for pattern in patterns:
-        spans.extend(pattern.find_all(morphs))
+        if keys is None or pattern.possible(keys):
+            spans.extend(pattern.find_all(morphs))
     return spans
 
 
-def _surviving(compiled: CompiledRule, morphs: Sequence[Morph], spans: list[Span]) -> list[Span]:
+def _surviving(
+    compiled: CompiledRule, morphs: Sequence[Morph], spans: list[Span], keys: set | None = None
+) -> list[Span]:
     """Drop matches that an `unless` anti-pattern overlaps, and duplicates of one span."""
     if not spans:
         return spans
-    blockers = _matches(compiled.unless, morphs) if compiled.unless else []
+    blockers = _matches(compiled.unless, morphs, keys) if compiled.unless else []
     kept: dict[tuple[int, int], Span] = {}
     for span in sorted(spans, key=lambda s: (s.first, -s.last)):
         if any(overlaps(span, b) for b in blockers):
@@ -107,9 +187,11 @@ def _flagged(compiled: CompiledRule, span: Span) -> tuple[int, int]:
     return span.first, span.last
 
 
-def _pattern_hits(number: int, compiled: CompiledRule, s_index: int, morphs: Sequence[Morph]) -> list[Hit]:
+def _pattern_hits(
+    number: int, compiled: CompiledRule, s_index: int, morphs: Sequence[Morph], keys: set | None = None
+) -> list[Hit]:
     hits = []
-    for span in _surviving(compiled, morphs, _matches(compiled.match, morphs)):
+    for span in _surviving(compiled, morphs, _matches(compiled.match, morphs, keys), keys):
         first, last = _flagged(compiled, span)
         hits.append(Hit(number, s_index, first, last, span.captures))
     return hits
@@ -146,29 +228,21 @@ def _lexicon_fits(morphs: Sequence[Morph], i: int, key: tuple) -> bool:
     return all(morphs[i + k].form == form and morphs[i + k].tag in tags for k, (form, tags) in enumerate(key))
 
 
-def _sentence_metric(plan: Plan, number: int, s_index: int, sentence: Sentence) -> Hit | None:
-    compiled = plan.ruleset.rules[number]
-    rule = compiled.rule
+def _metric_hit(plan: Plan, number: int, value: float, sentence: Sentence) -> Hit | None:
+    rule = plan.ruleset.rules[number].rule
     assert isinstance(rule, MetricRule)
-    if not _level_ok(compiled, sentence):
-        return None
-    value = MEASURES[rule.measure].compute(sentence, rule.params)
     limit = plan.thresholds.get(rule.id, rule.max)
     if value <= limit:
         return None
-    return Hit(number, s_index, 0, len(sentence.morphs), variables={"value": _number(value), "max": _number(limit)})
+    return Hit(number, 0, 0, len(sentence.morphs), variables={"value": _number(value), "max": _number(limit)})
 
 
-def _require_hits(number: int, compiled: CompiledRule, analysis: Analysis) -> list[Hit]:
+def _require_hits(
+    number: int, compiled: CompiledRule, analysis: Analysis, triggers: list[tuple[int, Span]]
+) -> list[Hit]:
+    """A triggered require rule: flag the trigger unless its sentence (or the reply) meets a `needs`."""
     rule = compiled.rule
     assert isinstance(rule, RequireRule)
-    triggers: list[tuple[int, Span]] = []
-    for s_index, sentence in enumerate(analysis.sentences):
-        if _level_ok(compiled, sentence):
-            spans = _surviving(compiled, sentence.morphs, _matches(compiled.match, sentence.morphs))
-            triggers.extend((s_index, span) for span in spans)
-    if not triggers:
-        return []
     if rule.scope == "reply":
         satisfied = any(_matches(compiled.needs, s.morphs) for s in analysis.sentences)
         return [] if satisfied else [_require_hit(number, compiled, triggers[0])]

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .analyze import Morph
+from .analyze import PREDICATE_TAGS, Morph
 
 Predicate = Callable[[Morph], bool]
+_MEMO_LIMIT = 4096  # distinct values remembered per regex test (tags are few; forms are bounded by this)
 AnchorKey = tuple[str, str]  # ("f", form) | ("l", lemma) | ("t", tag)
 
 # Tags that one phrase word may take in running text: 하다 is VV alone but XSV in 확인하다.
@@ -44,15 +45,51 @@ class FieldTest:
         assert self.regex is not None
         return self.regex.fullmatch(value) is not None
 
+    def compiled(self) -> Predicate:
+        """The same test as a specialised closure: no getattr, no property, regex results memoised."""
+        attr, literals, regex = self.attr, self.literals, self.regex
+        if literals is not None:
+            if attr == "form":
+                return lambda m: m.form in literals
+            if attr == "tag":
+                return lambda m: m.tag in literals
+            if attr == "lemma":
+                # lemma is form+다 for predicates, else the form: test without building the string.
+                stems = frozenset(value[:-1] for value in literals if value.endswith("다"))
+                pred_tags = PREDICATE_TAGS
+                return lambda m: (m.form in stems) if m.tag in pred_tags else (m.form in literals)
+            return self
+        assert regex is not None
+        memo: dict[str, bool] = {}
+        fullmatch = regex.fullmatch
+
+        if attr in ("form", "tag"):
+            def test(m: Morph) -> bool:
+                value = m.form if attr == "form" else m.tag
+                found = memo.get(value)
+                if found is None:
+                    found = fullmatch(value) is not None
+                    if len(memo) < _MEMO_LIMIT:
+                        memo[value] = found
+                return found
+
+            return test
+        return self
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
     tests: tuple[FieldTest, ...]
     op: str | None = None
     name: str | None = None
+    accepts: Predicate = field(init=False, repr=False, compare=False)
 
-    def accepts(self, morph: Morph) -> bool:
-        return all(test(morph) for test in self.tests)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "accepts", _conjunction([t.compiled() for t in self.tests]))
+
+    def __reduce__(self) -> tuple:
+        # The compiled predicate is a closure: rebuild it rather than pickle it.
+        return (Step, (self.tests, self.op, self.name))
 
     def anchor_keys(self) -> frozenset[AnchorKey] | None:
         """Literal keys that identify this step, best first: form, lemma, tag; None if it has none."""
@@ -74,10 +111,41 @@ class Span:
     captures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+def _conjunction(tests: list[Predicate]) -> Predicate:
+    if not tests:
+        return lambda m: True
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda m: first(m) and second(m)
+    return lambda m: all(test(m) for test in tests)
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     steps: tuple[Step, ...]
     source: str = ""
+    # Predicates of the steps that can consume a match's first morpheme: a cheap filter on start positions.
+    starters: tuple[Predicate, ...] = field(init=False, repr=False, compare=False)
+    # Literal keys of every mandatory step: a sentence lacking any one of them cannot match.
+    required: tuple[frozenset[AnchorKey], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
+        required.sort(key=len)  # fewest keys first: the likeliest to be missing
+        object.__setattr__(self, "required", tuple(required))
+        starters: list[Predicate] = []
+        for step in self.steps:
+            if step.op == "!":
+                continue
+            starters.append(step.accepts)
+            if step.op in (None, "+"):
+                break
+        object.__setattr__(self, "starters", tuple(starters))
+
+    def __reduce__(self) -> tuple:
+        return (Pattern, (self.steps, self.source))
 
     def anchor(self) -> frozenset[AnchorKey] | None:
         # Prefer the rarest-looking key: a form or lemma over a bare tag.
@@ -90,11 +158,25 @@ class Pattern:
                 best = keys
         return best
 
+    def possible(self, keys: set[AnchorKey]) -> bool:
+        """False when the sentence (its sentence_keys) lacks a literal that a mandatory step needs."""
+        return all(not keys.isdisjoint(req) for req in self.required)
+
     def find_all(self, morphs: Sequence[Morph]) -> list[Span]:
         """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow."""
         spans: list[Span] = []
         i, n = 0, len(morphs)
+        starters = self.starters
+        single = starters[0] if len(starters) == 1 else None
         while i < n:
+            # A match that consumes anything takes morphs[i] with one of the starter steps.
+            if single is not None:
+                if not single(morphs[i]):
+                    i += 1
+                    continue
+            elif not any(test(morphs[i]) for test in starters):
+                i += 1
+                continue
             found = self._match_at(morphs, 0, i, {})
             if found is not None and found[0] > i:
                 end, captures = found
