@@ -6,9 +6,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (or, for `fix --diff`, cha
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import os
+import re
 import sys
 import tempfile
 from collections import deque
@@ -22,7 +22,7 @@ import typer
 from . import CATEGORIES, Coach, Config, PackError, Report, UnknownNameError
 from .config import ConfigError, find_config, load_config
 from .engine import MAX_TEXT
-from .inputs import Document, InputError, Options, Record, expand, from_stdin, ignore_markers, load
+from .inputs import Document, InputError, Options, Record, expand, from_stdin, from_text, ignore_markers, load
 from .models import SEVERITY_RANK
 from .render import Checked, RuleInfo, rule_catalogue
 from .render.text import render_text, summary
@@ -116,11 +116,7 @@ def _settings(
 def _documents(paths: Sequence[str], texts: Sequence[str], options: Options) -> list[Document]:
     """Every input read up front, so that a bad file stops the run (exit 2) before any output."""
     docs: list[Document] = []
-    for i, text in enumerate(texts):
-        doc = from_stdin(text)
-        doc.path = Path(f"<text-{i + 1}>")
-        doc.records = [dataclasses.replace(r, source=f"<text-{i + 1}>") for r in doc.records]
-        docs.append(doc)
+    docs.extend(from_text(text, f"<text-{i + 1}>") for i, text in enumerate(texts))
     names = list(paths) or ([] if texts else ["-"])
     files: list[Path] = []
     for name in names:
@@ -505,7 +501,7 @@ def explain(
     compiled = by_id[rule]
     r = compiled.rule
     typer.echo(f"{r.id}  ({compiled.pack} · {r.category} · {r.severity} · {r.kind})")
-    typer.echo(f"\n{r.message}\n\n{r.why}")
+    typer.echo(f"\n{re.sub(r'{[a-z_][a-z0-9_]*}', '…', r.message)}\n\n{r.why}")
     if r.suggest:
         typer.echo("\n고치는 방법:")
         for s in r.suggest:

@@ -256,6 +256,15 @@ def from_stdin(text: str) -> Document:
     return doc
 
 
+def from_text(text: str, name: str) -> Document:
+    """One reply given as a string (the whole string, blank lines included)."""
+    doc = Document(Path(name), "text", text)
+    if text.strip():
+        doc.records = [Record(text, name, 1, "#1", 1, 0, 0)]
+    _apply_ignore_markers(doc)
+    return doc
+
+
 def _load_csv(doc: Document, options: Options, delimiter: str) -> None:
     doc._csv_delimiter = delimiter
     try:
