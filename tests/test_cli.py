@@ -274,6 +274,14 @@ def test_folder_check_reads_every_format_and_skips_files_it_cannot_use(qa: Path)
     assert "skipped" in result.stderr and "package.json" in result.stderr
 
 
+def test_no_progress_bar_when_stderr_is_not_a_terminal(qa: Path) -> None:
+    many = qa / "many.txt"
+    many.write_text("\n\n".join(f"{i}번 문의 감사합니다." for i in range(cli.PROGRESS_MIN + 20)), encoding="utf-8")
+    result = run("check", str(many))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"{cli.PROGRESS_MIN + 20} replies checked, 0 with findings, 0 findings"]
+
+
 # -- fix ------------------------------------------------------------------------------------------------------
 def test_fix_prints_fixed_text_by_default_and_leaves_the_file(qa: Path) -> None:
     path = qa / "replies.txt"
