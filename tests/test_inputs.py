@@ -198,22 +198,37 @@ def test_text_rewrite_splices_only_the_reply(tmp_path: Path) -> None:
 
 
 def test_csv_rewrite_splices_in_place_and_rebuilds_when_quoting_changes(tmp_path: Path) -> None:
-    content = 'id,reply,note\r\nA,금일 발송,"메모, 그대로"\r\nB,"여러 줄\r\n답변",x\r\n'
+    content = 'id,reply,note\r\nA,금일 발송,"메모, 그대로"\r\nB,"여러 줄\r\n답변","x"\r\n'
     doc = load(_write(tmp_path / "a.csv", content))
     assert doc.rewrite({0: "오늘 발송"}) == content.replace("금일 발송", "오늘 발송")
+    # a comma in the fix needs quotes: only that row is re-encoded, the other rows stay byte for byte
     rebuilt = doc.rewrite({0: "죄송하지만, 오늘 발송"})
-    assert rebuilt.splitlines()[1] == 'A,"죄송하지만, 오늘 발송","메모, 그대로"'
-    assert rebuilt.endswith("\r\n")
+    assert rebuilt == content.replace("A,금일 발송,", 'A,"죄송하지만, 오늘 발송",')
+    quoted = doc.rewrite({1: '여러 줄\r\n"답변"'})
+    assert quoted == content.replace('B,"여러 줄\r\n답변","x"', 'B,"여러 줄\r\n""답변""",x')
 
 
 def test_jsonl_rewrite_keeps_other_lines_byte_for_byte(tmp_path: Path) -> None:
     content = '{"id": 1, "text": "금일 발송"}\n{"id":2,"text":"줄\\n바꿈 금일"}\n{"id": 3, "text": "그대로"}\n'
     doc = load(_write(tmp_path / "a.jsonl", content))
     out = doc.rewrite({0: "오늘 발송", 1: "줄\n바꿈 오늘"})
-    lines = out.splitlines()
-    assert lines[0] == '{"id": 1, "text": "오늘 발송"}'
-    assert json.loads(lines[1]) == {"id": 2, "text": "줄\n바꿈 오늘"}
-    assert lines[2] == '{"id": 3, "text": "그대로"}'
+    assert out == content.replace("금일", "오늘")  # the escaped literal is re-encoded in place
+
+
+def test_json_rewrite_touches_only_the_fixed_string(tmp_path: Path) -> None:
+    content = (
+        '[\n    {"title": "금일 발송", "text": "금일 발송"},\n'
+        '    {"title":"x",  "text" : "따옴표 \\"금일\\" 안내"}\n]'
+    )
+    doc = load(_write(tmp_path / "a.json", content), Options(column="text"))
+    first, second = doc.records
+    assert content[first.offset : first.offset + len(first.text)] == "금일 발송"
+    assert first.offset > content.index('"text"')  # the value of "text", not the equal "title" before it
+    assert not second.exact and second.line == 3
+    out = doc.rewrite({0: "오늘 발송", 1: '따옴표 "오늘" 안내'})
+    assert out == content.replace('"text": "금일 발송"', '"text": "오늘 발송"').replace('\\"금일\\"', '\\"오늘\\"')
+    ascii_file = _write(tmp_path / "b.json", json.dumps([{"text": "금일 발송"}]))
+    assert load(ascii_file).rewrite({0: "오늘 발송"}) == json.dumps([{"text": "오늘 발송"}])
 
 
 def test_zendesk_html_fix_goes_back_into_the_markup(tmp_path: Path) -> None:

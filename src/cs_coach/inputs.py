@@ -96,6 +96,10 @@ class Document:
     _tree: Any = None
     _csv_rows: list[list[str]] | None = None
     _csv_delimiter: str = ","
+    _csv_column: int = 0
+    _row_numbers: list[int] = field(default_factory=list, repr=False)
+    _spans: list[tuple[int, int, bool] | None] = field(default_factory=list, repr=False)
+    """Per record: where its whole CSV row or JSON string literal sits in `content` (and whether it was ASCII-only)."""
 
     @property
     def name(self) -> str:
@@ -123,8 +127,11 @@ class Document:
                 old, new = raw, new_raw
             else:
                 old = record.text
+            span = self._spans[i] if self._spans else None
             if record.offset is not None and self._splice_safe(record.offset, new):
                 edits.append((record.offset, record.offset + len(old), new))
+            elif span is not None:  # re-encode only this CSV row or this JSON string
+                edits.append((span[0], span[1], self._encode(i, new, span[2])))
             else:
                 return self._rebuild(changed)
         out, pos = [], 0
@@ -134,6 +141,16 @@ class Document:
             pos = end
         out.append(self.content[pos:])
         return "".join(out)
+
+    def _encode(self, index: int, new: str, ascii_only: bool) -> str:
+        if self.kind == "csv":
+            assert self._csv_rows is not None
+            row = list(self._csv_rows[self._row_numbers[index]])
+            row[self._csv_column] = new
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=self._csv_delimiter, lineterminator="").writerow(row)
+            return buffer.getvalue()
+        return json.dumps(new, ensure_ascii=ascii_only)
 
     def _splice_safe(self, offset: int, new: str) -> bool:
         if self.kind == "text":
@@ -281,6 +298,7 @@ def _load_csv(doc: Document, options: Options, delimiter: str) -> None:
     body = list(enumerate(rows[1:], start=1))
     column = _pick(header, options.column, [r for _, r in body[:200]], doc.name, "column", "--column")
     col = header.index(column)
+    doc._csv_column = col
     id_col = _optional(header, options.id_column, doc.name, "--id-column")
     ignore_col = _optional(header, options.ignore_column, doc.name, "--ignore-column")
     lines = _LineIndex(doc.content)
@@ -301,6 +319,9 @@ def _load_csv(doc: Document, options: Options, delimiter: str) -> None:
 
         doc.records.append(Record(text, doc.name, line, rid, column_no, offset, len(doc.records), ignore))
         doc._setters.append(setter)
+        doc._row_numbers.append(number)
+        row_text = doc.content[lo:hi]
+        doc._spans.append((lo, lo + len(row_text.rstrip("\r\n")), False))
 
 
 def _find_cell(content: str, text: str, lo: int, hi: int, delimiter: str) -> int:
@@ -346,8 +367,11 @@ def _load_jsonl(doc: Document, options: Options) -> None:
         if not isinstance(value, str) or not value.strip():
             continue
         base = line_index.start_of(number)
-        offset = _find_verbatim(doc.content, value, base, base + len(lines[number - 1]))
+        offset, _, _, span = _locate_json_string(
+            doc.content, value, base, line_index, key=path.rsplit(".", 1)[-1], hi=base + len(lines[number - 1])
+        )
         line, column = line_index.position(offset) if offset is not None else (number, 1)
+        doc._spans.append(span)
         doc.records.append(
             Record(value, doc.name, line, _record_id(obj, options.id_column, f"line {number}"), column, offset,
                    len(doc.records), _ignore_field(obj, options.ignore_column))
@@ -378,8 +402,9 @@ def _load_json(doc: Document, options: Options) -> None:
         value = _get(obj, path)
         if not isinstance(value, str) or not value.strip():
             continue
-        offset, cursor, line = _locate_json_string(doc.content, value, cursor, lines)
+        offset, cursor, line, span = _locate_json_string(doc.content, value, cursor, lines, key=path.rsplit(".", 1)[-1])
         column = lines.position(offset)[1] if offset is not None else 1
+        doc._spans.append(span)
         doc.records.append(
             Record(value, doc.name, line, _record_id(obj, options.id_column, f"item {number}"), column, offset,
                    len(doc.records), _ignore_field(obj, options.ignore_column))
@@ -410,8 +435,10 @@ def _load_zendesk(doc: Document, macros: list[Any]) -> None:
                 continue
             html = action["field"] == "comment_value_html"
             text = mask_html(value) if html else value
-            offset, cursor, line = _locate_json_string(doc.content, value, cursor, lines)
+            key_name = "value" if holder is action else None
+            offset, cursor, line, span = _locate_json_string(doc.content, value, cursor, lines, key=key_name)
             column = lines.position(offset)[1] if offset is not None else 1
+            doc._spans.append(span)
             title = str(macro.get("title", "")).strip()
             rid = f"macro {macro.get('id', number)}" + (f" ({title})" if title else "")
             layout = value if html else None
@@ -595,22 +622,28 @@ def _names(value: str) -> frozenset[str]:
     return frozenset(n.strip() for n in re.split(r"[,\s]+", value) if n.strip())
 
 
-def _find_verbatim(content: str, value: str, lo: int, hi: int) -> int | None:
-    """Offset of a JSON string's value in the file when it is written there without escapes."""
-    if json.dumps(value, ensure_ascii=False)[1:-1] != value:
-        return None
-    found = content.find(f'"{value}"', lo, hi)
-    return found + 1 if found != -1 else None
+def _locate_json_string(
+    content: str, value: str, cursor: int, lines: _LineIndex, key: str | None = None, hi: int | None = None
+) -> tuple[int | None, int, int, tuple[int, int, bool] | None]:
+    """Find the next JSON string literal holding `value` (after `"key":` when the key is known).
 
-
-def _locate_json_string(content: str, value: str, cursor: int, lines: _LineIndex) -> tuple[int | None, int, int]:
-    """(verbatim offset or None, new search cursor, line) of the next occurrence of a string in a JSON file."""
-    for encoded in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
-        found = content.find(encoded, cursor)
+    Returns the verbatim offset of the value (None when the literal has escapes), the new search cursor, the
+    line of the literal, and the literal's span with whether it was written ASCII-only (\\uXXXX escapes).
+    """
+    hi = len(content) if hi is None else hi
+    for encoded in dict.fromkeys((json.dumps(value, ensure_ascii=False), json.dumps(value))):
+        if key is not None and not key.lstrip("-").isdigit():
+            pattern = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:\s*" + re.escape(encoded))
+            match = pattern.search(content, cursor, hi)
+            found = match.end() - len(encoded) if match else -1
+        else:
+            found = content.find(encoded, cursor, hi)
         if found != -1:
             exact = found + 1 if encoded[1:-1] == value else None
-            return exact, found + len(encoded), lines.position(found)[0]
-    return None, cursor, lines.position(cursor)[0]
+            ascii_only = encoded != json.dumps(value, ensure_ascii=False)
+            end = found + len(encoded)
+            return exact, end, lines.position(found)[0], (found, end, ascii_only)
+    return None, cursor, lines.position(min(cursor, len(content)))[0] if content else 1, None
 
 
 def ignore_markers(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
