@@ -55,11 +55,7 @@ def _usage_errors() -> Iterator[None]:
     """Turn every error a user can cause into exit code 2 with a one-paragraph message."""
     try:
         yield
-    except (InputError, ConfigError, UsageError) as exc:
-        raise _fail(str(exc)) from exc
-    except PackError as exc:
-        raise _fail(str(exc)) from exc
-    except UnknownNameError as exc:
+    except (InputError, ConfigError, UsageError, PackError, UnknownNameError) as exc:
         raise _fail(str(exc)) from exc
 
 
@@ -188,20 +184,22 @@ def _checked(coach: Coach, docs: Sequence[Document], known: set[str], quiet: boo
                 yield record.text
 
     total = sum(len(d.records) for d in docs)
+    warned: set[str] = set()
     with _Progress(total, "checking", quiet) as progress:
         for report in coach.check_many(texts()):
             record = pending.popleft()
             progress.advance()
-            yield record, _suppress(record, report, known)
+            yield record, _suppress(record, report, known, warned)
 
 
-def _suppress(record: Record, report: Report, known: set[str]) -> Report:
+def _suppress(record: Record, report: Report, known: set[str], warned: set[str]) -> Report:
     """Drop findings named by the reply's `cs-coach: ignore` marker or ignore column (offsets stay exact)."""
     if not record.ignore:
         return report
     names = set(record.ignore)
-    unknown = sorted(names - known - ALL)
-    if unknown:
+    unknown = sorted(names - known - ALL - warned)
+    if unknown:  # once per name, not once per reply
+        warned.update(unknown)
         _warn(f"{record.source}:{record.line} ({record.id}): unknown rule(s) in ignore: {', '.join(unknown)}")
     _, marker_spans = ignore_markers(report.text)
     kept = [
