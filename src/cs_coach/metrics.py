@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .analyze import Analysis, Sentence
+from .speech import is_polite
 
 Params = Mapping[str, object]
 DEFAULT_CLAUSE_ENDINGS = ("고", "는데", "ᆫ데", "은데", "며", "으며", "면서", "으면서", "어서", "아서", "지만", "니까",
@@ -46,3 +47,18 @@ MEASURES: dict[str, Measure] = {
     "chars_per_reply": Measure("reply", chars_per_reply, "공백을 뺀 글자 수 (답변당)"),
     "sentences_per_reply": Measure("reply", sentences_per_reply, "문장 수 (답변당)"),
 }
+
+
+def banmal_in_polite_reply(analysis: Analysis, params: Params) -> float:
+    """반말 sentences in a reply that also speaks politely (합쇼체/해요체): 0 when the reply keeps one register.
+
+    Why a reply measure: a single 반말 sentence reads as a slip only next to polite ones; the pattern rules
+    flag each 반말 ending, this one names the mix.
+    """
+    levels = [s.level for s in analysis.sentences]
+    if not any(is_polite(level) for level in levels):
+        return 0.0
+    return float(sum(1 for level in levels if level == "banmal"))
+
+
+MEASURES["banmal_in_polite_reply"] = Measure("reply", banmal_in_polite_reply, "존댓말 답변 속 반말 문장 수")
