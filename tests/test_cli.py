@@ -372,12 +372,21 @@ def test_rules_lists_active_rules_by_category(qa: Path) -> None:
 
 
 def test_builtin_rules_and_explain() -> None:
+    import cs_coach
+
     listed = run("rules", "--category", "honorific")
-    assert listed.exit_code == 0 and "object-honorific-verb" in listed.stdout
-    explained = run("explain", "object-honorific-verb")
+    assert listed.exit_code == 0
+    honorific = [c.rule for c in cs_coach.Coach().ruleset.rules if c.rule.category == "honorific"]
+    assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == sorted(r.id for r in honorific)
+    rule = honorific[0]
+    explained = run("explain", rule.id)
     assert explained.exit_code == 0
-    assert "사물 존칭" in explained.stdout and "✗ 주문하신 [[커피 나오셨습니다]]." in explained.stdout
-    assert "→ 주문하신 커피 나왔습니다." in explained.stdout and "✓ " in explained.stdout
+    assert rule.why.strip() in explained.stdout
+    bad = next(e for e in rule.examples if e.bad is not None)
+    good = next(e for e in rule.examples if e.good is not None)
+    assert f"✗ {bad.bad}" in explained.stdout and f"✓ {good.good}" in explained.stdout
+    if bad.fix is not None:
+        assert f"→ {bad.fix}" in explained.stdout
 
 
 def test_explain_unknown_rule_lists_close_matches(qa: Path) -> None:

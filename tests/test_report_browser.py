@@ -20,18 +20,52 @@ CHROMIUM = next(
 )
 
 
+PACK = """\
+pack: report-test
+description: 보고서 테스트용 규칙
+rules:
+  - id: qa-geumil
+    kind: pattern
+    category: easy
+    severity: warning
+    message: "'{text}' 대신 '오늘'이라고 써 주세요."
+    why: 금일은 어려운 한자어입니다.
+    match:
+      - pattern:
+          - {form: 금일, tag: NNG, name: word}
+    suggest:
+      - edit: {swap: {word: "오늘/NNG"}}
+        applicability: safe
+    examples:
+      - bad: "[[금일]] 보내 드립니다."
+        fix: "오늘 보내 드립니다."
+      - good: "오늘 보내 드립니다."
+  - id: qa-an-doeda
+    kind: pattern
+    category: positive
+    severity: error
+    message: "'{text}'는 거절로만 들립니다."
+    why: 할 수 있는 일을 먼저 말해 주세요.
+    match:
+      - phrase: 안 되다
+    examples:
+      - bad: "교환은 [[안 됩니다]]."
+      - good: "교환해 드릴게요."
+"""
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("report")
+    (folder / "pack.yaml").write_text(PACK, encoding="utf-8")
+    (folder / "cs-coach.toml").write_text('packs = ["pack.yaml"]\n', encoding="utf-8")
     (folder / "lib.csv").write_text(
-        "id,reply\nR1,주문하신 커피 나오셨습니다.\nR2,그 모델은 품절이십니다. 주문하신 상품이 도착하셨어요.\n"
+        "id,reply\nR1,교환은 안 됩니다.\nR2,금일 발송은 안 돼요.\n"
         "R3,감사합니다. 좋은 하루 보내세요.\nR4,<b>교환</b> & 환불 문의 감사합니다.\n",
         encoding="utf-8",
     )
     out = folder / "report.html"
-    result = CliRunner().invoke(
-        app, ["report", str(folder / "lib.csv"), "--out", str(out), "--select", "honorific", "--title", "주간 점검"]
-    )
+    result = CliRunner().invoke(app, ["report", str(folder / "lib.csv"), "--out", str(out), "--title", "주간 점검"])
     assert result.exit_code == 0, result.output
     assert f"wrote {out}" in result.stderr
     return out
@@ -47,27 +81,33 @@ def test_report_is_self_contained(report: Path) -> None:
 def test_report_contents(report: Path) -> None:
     page = report.read_text(encoding="utf-8")
     assert "<title>주간 점검</title>" in page
-    # totals: 4 replies, 2 flagged, 3 findings (all honorific errors)
+    # totals: 4 replies, 2 flagged, 3 findings (2 errors, 1 warning)
     cards = re.findall(r'<div class="card"><b[^>]*>([^<]+)</b><span>([^<]+)</span>', page)
     assert ("4", "점검한 답변") in cards and ("2", "고칠 점이 있는 답변") in cards and ("3", "지적 사항") in cards
+    assert ("2", "error") in cards and ("1", "warning") in cards
     # charts are inline SVG with one bar per category / rule
     by_category = page.split('id="by-category"')[1].split("</section>")[0]
-    assert by_category.count("<svg") == 1 and by_category.count("<rect") == 1 and "높임말 (honorific)" in by_category
+    assert by_category.count("<svg") == 1 and by_category.count("<rect") == 2
+    assert "긍정 언어 (positive)" in by_category and "쉽게 (easy)" in by_category
     by_rule = page.split('id="by-rule"')[1].split("</section>")[0]
-    assert "object-honorific-verb" in by_rule and "object-honorific-ida" in by_rule
-    # worst replies first: R2 (two errors) before R1 (one); the clean reply is not listed
+    assert by_rule.count("<rect") == 2
+    assert by_rule.index(">qa-an-doeda<") < by_rule.index(">qa-geumil<")  # most frequent first
+    # worst replies first: R2 (error + warning) before R1 (error); clean replies are not listed
     worst = page.split('id="worst"')[1]
-    assert worst.index("· R2") < worst.index("· R1") and "· R3" not in worst
-    assert '<mark class="error" title="honorific/object-honorific-verb:' in worst
-    assert ">커피 나오셨습니다</mark>" in worst and "→ 커피 나왔습니다" in worst
+    assert worst.index("· R2") < worst.index("· R1") and "· R3" not in worst and "· R4" not in worst
+    assert '<mark class="error" title="positive/qa-an-doeda:' in worst and ">안 돼요</mark>" in worst
+    assert '<mark class="warning"' in worst and "→ 오늘" in worst
     scores = page.split('id="scores"')[1].split("</section>")[0]
-    assert re.search(r"높임말 <span class=\"rule\">honorific</span></td>\s*<td>(\d+\.\d)</td>", scores)
+    # positive: 100 - 30 on two of four replies -> 85.0 on average
+    assert re.search(r"긍정 언어 <span class=\"rule\">positive</span></td>\s*<td>85\.0</td>", scores)
 
 
 def test_report_escapes_reply_text(tmp_path: Path) -> None:
-    (tmp_path / "r.txt").write_text("<script>alert(1)</script> 커피 나오셨습니다.\n", encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "r.txt").write_text("<script>alert(1)</script> 교환은 안 됩니다.\n", encoding="utf-8")
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(app, ["report", str(tmp_path / "r.txt"), "-o", str(out), "--select", "honorific"])
+    args = ["report", str(tmp_path / "r.txt"), "-o", str(out), "--pack", str(tmp_path / "pack.yaml")]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -112,4 +152,4 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
          f"--user-data-dir={tmp_path / 'profile2'}", "--dump-dom", report.as_uri()],
         check=True, capture_output=True, timeout=120, text=True,
     ).stdout
-    assert "주간 점검" in dom and dom.count("<svg") == 2 and "object-honorific-ida" in dom
+    assert "주간 점검" in dom and dom.count("<svg") == 2 and "qa-an-doeda" in dom
