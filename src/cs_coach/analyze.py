@@ -8,7 +8,6 @@ reach Kiwi as one string.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import threading
@@ -103,27 +102,14 @@ class Analysis:
 
 _kiwi: Kiwi | None = None
 _kiwi_lock = threading.Lock()
-_preloader: threading.Thread | None = None
-
-
-def preload() -> None:
-    """Start loading Kiwi in a background thread (its loader releases the GIL), so that imports and pack
-    loading overlap the 1-2 s it takes; the first get_kiwi() waits for it. Idempotent and cheap."""
-    global _preloader
-    if _kiwi is None and _preloader is None:
-        with _kiwi_lock:
-            if _preloader is None:
-                _preloader = threading.Thread(target=_preload, name="cs-coach-kiwi-loader", daemon=True)
-                _preloader.start()
-
-
-def _preload() -> None:
-    with contextlib.suppress(Exception):  # the caller's own get_kiwi() raises it where it can be handled
-        get_kiwi()
 
 
 def get_kiwi() -> Kiwi:
-    """The process-wide Kiwi, loaded and warmed on first use."""
+    """The process-wide Kiwi, loaded and warmed on first use.
+
+    Not preloaded in a background thread: Kiwi's constructor holds the GIL for most of its 1-2 s
+    (measured: the main thread got ~10% of its speed meanwhile), so nothing would overlap with it.
+    """
     global _kiwi
     if _kiwi is None:
         with _kiwi_lock:
