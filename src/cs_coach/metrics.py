@@ -53,12 +53,25 @@ def banmal_in_polite_reply(analysis: Analysis, params: Params) -> float:
     """반말 sentences in a reply that also speaks politely (합쇼체/해요체): 0 when the reply keeps one register.
 
     Why a reply measure: a single 반말 sentence reads as a slip only next to polite ones; the pattern rules
-    flag each 반말 ending, this one names the mix.
+    flag each 반말 ending, this one names the mix. Quoted speech ("“모드 켜”라고 말하세요"), memo endings
+    (-음/-함, often a UI label such as '사용 안 함') and 이다+지 (Kiwi's reading of words like 이모지) are
+    not counted: they are not the agent talking down to the customer.
     """
-    levels = [s.level for s in analysis.sentences]
-    if not any(is_polite(level) for level in levels):
+    sentences = analysis.sentences
+    if not any(is_polite(s.level) for s in sentences):
         return 0.0
-    return float(sum(1 for level in levels if level == "banmal"))
+    return float(sum(1 for s in sentences if s.level == "banmal" and _spoken_banmal(s)))
+
+
+def _spoken_banmal(sentence: Sentence) -> bool:
+    morphs = sentence.morphs
+    last = max((i for i, m in enumerate(morphs) if m.tag in ("EF", "EC")), default=None)
+    if last is None:
+        return False
+    ending = morphs[last]
+    if ending.form in ("ᆷ", "음") or any(m.tag == "SSC" for m in morphs[last + 1 :]):
+        return False
+    return not (ending.form == "지" and last > 0 and morphs[last - 1].tag == "VCP")
 
 
 MEASURES["banmal_in_polite_reply"] = Measure("reply", banmal_in_polite_reply, "존댓말 답변 속 반말 문장 수")
