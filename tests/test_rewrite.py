@@ -8,8 +8,9 @@ import pytest
 
 from cs_coach import Coach, Suggestion
 from cs_coach.engine import MAX_FIX_ROUNDS, apply_edits, choose_edits
+from cs_coach.josa import choose, fix_after_non_hangul, fix_after_quotes
 from cs_coach.models import Finding
-from cs_coach.rewrite import fix_particles, join_word, stem_morphs
+from cs_coach.rewrite import join_word, stem_morphs
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,15 @@ from cs_coach.rewrite import fix_particles, join_word, stem_morphs
      ("Galaxy을", "Galaxy를"), ("app를", "app을"), ("USB을", "USB를"), ("고객님을", "고객님을")],
 )
 def test_particles_after_digits_and_latin_words(word: str, expected: str) -> None:
-    assert fix_particles(word) == expected
+    assert fix_after_non_hangul(word) == expected
+
+
+def test_particles_after_quoted_words_in_messages() -> None:
+    message = "'무상'는 어려운 말입니다. '바로'은 쉽습니다."
+    assert fix_after_quotes(message) == "'무상'은 어려운 말입니다. '바로'는 쉽습니다."
+    assert fix_after_quotes("'전화 상담으로'은") == "'전화 상담으로'는"
+    assert fix_after_quotes("'금일'를 '오늘'로, '서울'으로") == "'금일'을 '오늘'로, '서울'로"
+    assert choose("집", "로") == "으로" and choose("{대안}", "은") == "은"
 
 
 def test_join_mends_kiwi_faults() -> None:

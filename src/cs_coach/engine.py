@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .analyze import Analysis, analyze, analyze_many
 from .checks import Plan, find_hits
 from .config import Config
+from .josa import fix_after_quotes
 from .match import Hit
 from .models import CATEGORIES, SEVERITY_RANK, Finding, FixResult, Report, Scores, Suggestion
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
@@ -17,7 +19,7 @@ from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, 
 from .speech import reply_level
 
 MAX_TEXT = 5_000_000
-MAX_FIX_ROUNDS = 4
+MAX_FIX_ROUNDS = 8
 PENALTY = {"error": 30, "warning": 15, "info": 5}
 
 _ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
@@ -132,13 +134,21 @@ class Coach:
 
     # -- fixing ---------------------------------------------------------------------------------------
     def fix(self, text: str, unsafe: bool = False) -> FixResult:
-        """Apply suggestions (safe ones, or all with `unsafe`) and re-check until nothing changes."""
+        """Apply suggestions and re-check until nothing changes (at most MAX_FIX_ROUNDS rounds).
+
+        Safe edits go first, many per round. Only when none is left do unsafe ones (with `unsafe`) apply,
+        one per sentence per round, words replaced before words added: rewriting a refusal can make the
+        cushion or alternative that another rule would add unnecessary, so the sentence is re-checked first.
+        """
         _require_str(text)
         applied: list[Suggestion] = []
         report = self.check(text)
         rounds = 0
         while rounds < MAX_FIX_ROUNDS:
-            chosen = choose_edits(report.findings, unsafe)
+            chosen = choose_edits(report.findings, unsafe=False)
+            if not chosen and unsafe:
+                sentences = [s.start for s in analyze(report.text).sentences]
+                chosen = choose_edits(report.findings, unsafe=True, sentence_starts=sentences)
             if not chosen:
                 break
             new_text = apply_edits(report.text, chosen)
@@ -150,15 +160,32 @@ class Coach:
         return FixResult(text=report.text, applied=applied, remaining=report.findings, iterations=rounds)
 
 
-def choose_edits(findings: Sequence[Finding], unsafe: bool) -> list[Suggestion]:
-    """The first applicable suggestion of each finding, skipping any that overlaps one already chosen."""
+def choose_edits(
+    findings: Sequence[Finding], unsafe: bool, sentence_starts: Sequence[int] | None = None
+) -> list[Suggestion]:
+    """The first applicable suggestion of each finding, skipping any that overlaps one already chosen.
+
+    Findings are taken by severity, then replacements before insertions, then position. With
+    `sentence_starts`, at most one edit per sentence is chosen.
+    """
     chosen: list[Suggestion] = []
-    for finding in sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.start)):
+    used_sentences: set[int] = set()
+
+    def order(f: Finding) -> tuple[int, int, int]:
+        inserts_only = all(s.start == s.end for s in f.suggestions) if f.suggestions else True
+        return (-SEVERITY_RANK[f.severity], inserts_only, f.start)
+
+    for finding in sorted(findings, key=order):
         for suggestion in finding.suggestions:
             if suggestion.applicability == "unsafe" and not unsafe:
                 continue
             if any(_edits_clash(suggestion, other) for other in chosen):
                 continue
+            if sentence_starts is not None:
+                sentence = bisect_right(sentence_starts, suggestion.start) - 1
+                if sentence in used_sentences:
+                    continue
+                used_sentences.add(sentence)
             chosen.append(suggestion)
             break
     return sorted(chosen, key=lambda s: (s.start, s.end))
@@ -215,7 +242,7 @@ def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
         for name, (first, last) in hit.captures.items():
             start, end = syllable_span(sentence.morphs, first, last)
             values[name] = analysis.text[start:end]
-    return template.format_map(values)
+    return fix_after_quotes(template.format_map(values))
 
 
 def _require_str(text: object) -> None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .analyze import Analysis, Morph, Sentence, join_morphs, tokenize_phrase
+from .josa import fix_after_non_hangul, has_coda
 from .match import Hit
 from .models import Suggestion
 from .packs import CompiledRule
@@ -214,7 +215,7 @@ def join_word(morphs: Sequence[tuple[str, str]]) -> str:
     copula = _copula_ending(morphs)
     if copula is not None:
         joined = copula
-    return fix_particles(joined)
+    return fix_after_non_hangul(joined)
 
 
 def _copula_ending(morphs: Sequence[tuple[str, str]]) -> str | None:
@@ -230,39 +231,3 @@ def _copula_ending(morphs: Sequence[tuple[str, str]]) -> str | None:
     if not last or not ("가" <= last <= "힣" or last.isdigit()):
         return None
     return head + ("이에요" if has_coda(last) else "예요")
-
-
-_DIGIT_HAS_CODA = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
-                   "8": True, "9": False}
-_RIEUL_DIGITS = "178"  # 일, 칠, 팔 end in ㄹ: they take 로, not 으로
-_LATIN_CODA = re.compile(r"(?:[lmn]|ng|[^aeiou][kpt]|[aeiou][lmn]e|ck)$", re.I)
-_PARTICLE_PAIRS = (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("이에요", "예요"), ("으로", "로"))
-_AFTER_NON_HANGUL = re.compile(r"([0-9A-Za-z]+)(을|를|이|가|은|는|과|와|이에요|예요|으로|로)$")
-
-
-def has_coda(char: str) -> bool:
-    """Does the syllable (or digit, as read in Sino-Korean) end in a consonant?"""
-    code = ord(char) - 0xAC00
-    if 0 <= code < 11172:
-        return code % 28 != 0
-    return _DIGIT_HAS_CODA.get(char, False)
-
-
-def fix_particles(word: str) -> str:
-    """Choose the particle after a digit or Latin word by how it is read: 10을, 2를, iPhone을, Galaxy를."""
-    match = _AFTER_NON_HANGUL.search(word)
-    if not match:
-        return word
-    stem, particle = match.groups()
-    last = stem[-1]
-    if last.isdigit():
-        coda, rieul = _DIGIT_HAS_CODA[last], last in _RIEUL_DIGITS
-    else:
-        coda, rieul = bool(_LATIN_CODA.search(stem)), stem.lower().endswith(("l", "le"))
-    for with_coda, without in _PARTICLE_PAIRS:
-        if particle in (with_coda, without):
-            wanted = with_coda if coda else without
-            if with_coda == "으로":
-                wanted = "로" if (not coda or rieul) else "으로"
-            return word[: match.start(2)] + wanted
-    return word
