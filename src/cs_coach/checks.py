@@ -118,17 +118,21 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     hits: list[Hit] = []
     triggers: list[tuple[int, Span]] = []
     indexed_kind = plan.indexed_kind
-    for number in plan.ruleset.index.candidates(keys):
-        kind = indexed_kind.get(number)
-        if kind is None:
-            continue
+    # Candidate patterns, grouped by rule; ids ascend in rule then pattern order, so order is kept.
+    owners = plan.ruleset.patterns
+    candidates: dict[int, list[Pattern]] = {}
+    for pattern_id in plan.ruleset.pattern_index.candidates(keys):
+        number, k = owners[pattern_id]
+        if number in indexed_kind:
+            candidates.setdefault(number, []).append(rules[number].match[k])
+    for number, patterns in candidates.items():
         compiled = rules[number]
         if not _level_ok(compiled, sentence):
             continue
-        if kind == "pattern":
-            hits.extend(_pattern_hits(number, compiled, 0, morphs, keys))
+        if indexed_kind[number] == "pattern":
+            hits.extend(_pattern_hits(number, compiled, 0, morphs, keys, patterns))
         else:
-            spans = _surviving(compiled, morphs, _matches(compiled.match, morphs, keys), keys)
+            spans = _surviving(compiled, morphs, _matches(patterns, morphs, keys), keys)
             triggers.extend((number, span) for span in spans)
     if plan.lexicon:
         hits.extend(_lexicon_hits(plan, rules, 0, sentence))
@@ -188,10 +192,17 @@ def _flagged(compiled: CompiledRule, span: Span) -> tuple[int, int]:
 
 
 def _pattern_hits(
-    number: int, compiled: CompiledRule, s_index: int, morphs: Sequence[Morph], keys: set | None = None
+    number: int,
+    compiled: CompiledRule,
+    s_index: int,
+    morphs: Sequence[Morph],
+    keys: set | None = None,
+    patterns: Sequence[Pattern] | None = None,
 ) -> list[Hit]:
+    """Hits of a pattern rule: its match patterns (or the candidate subset of them), less `unless`."""
     hits = []
-    for span in _surviving(compiled, morphs, _matches(compiled.match, morphs, keys), keys):
+    matched = _matches(compiled.match if patterns is None else patterns, morphs, keys)
+    for span in _surviving(compiled, morphs, matched, keys):
         first, last = _flagged(compiled, span)
         hits.append(Hit(number, s_index, first, last, span.captures))
     return hits

@@ -26,6 +26,27 @@ TAG_GROUPS: dict[str, frozenset[str]] = {
 }
 
 
+# Function morphemes found in most sentences: a poor anchor. Used only to rank anchors (any literal a
+# pattern requires is a correct anchor; a rare one makes the rule a candidate in fewer sentences).
+_COMMON_TEXT = (
+    "이 가 은 는 을 를 에 에서 의 도 로 으로 와 과 만 까지 부터 요 께서 한테 에게 고 어 아 어서 아서 지 게 기 면 으면 "
+    "는데 ᆫ데 은데 지만 며 으며 도록 니까 으니까 어요 아요 에요 예요 세요 으세요 ᆸ니다 습니다 다 ᆫ다 는다 죠 지요 ᆫ ᆯ "
+    "었 았 겠 시 으시 하 되 주 드리 보 있 없 않 싶 수 것 거 등 때 분 님 저 저희 고객 안 못 좀 더 잘 다시 "
+    "해 해요 합니다 드립니다 그 이것 그것 거기 여기 네 예"
+)
+COMMON_FORMS = frozenset(_COMMON_TEXT.split())
+
+
+def key_weight(key: AnchorKey) -> int:
+    """A rough cost of a key as an anchor: how often a sentence has it (tags: almost always)."""
+    kind, value = key
+    if kind == "t":
+        return 1000
+    if kind == "l" and value.endswith("다"):
+        value = value[:-1]
+    return 30 if value in COMMON_FORMS else 1
+
+
 def tag_group(tag: str) -> frozenset[str]:
     return TAG_GROUPS.get(tag, frozenset({tag}))
 
@@ -133,7 +154,7 @@ class Pattern:
 
     def __post_init__(self) -> None:
         required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
-        required.sort(key=len)  # fewest keys first: the likeliest to be missing
+        required.sort(key=lambda keys: sum(map(key_weight, keys)))  # rarest first: the likeliest to be missing
         object.__setattr__(self, "required", tuple(required))
         starters: list[Predicate] = []
         for step in self.steps:
@@ -148,19 +169,15 @@ class Pattern:
         return (Pattern, (self.steps, self.source))
 
     def anchor(self) -> frozenset[AnchorKey] | None:
-        # Prefer the rarest-looking key: a form or lemma over a bare tag.
-        best: frozenset[AnchorKey] | None = None
-        for step in self.steps:
-            keys = step.anchor_keys()
-            if keys is None:
-                continue
-            if best is None or _anchor_rank(keys) < _anchor_rank(best):
-                best = keys
-        return best
+        """The rarest-looking literal set the pattern requires (a content word over an ending, over a tag)."""
+        return self.required[0] if self.required else None
 
     def possible(self, keys: set[AnchorKey]) -> bool:
         """False when the sentence (its sentence_keys) lacks a literal that a mandatory step needs."""
-        return all(not keys.isdisjoint(req) for req in self.required)
+        for req in self.required:  # noqa: SIM110 - hot path: a loop is ~2x faster than all(<genexpr>)
+            if keys.isdisjoint(req):
+                return False
+        return True
 
     def find_all(self, morphs: Sequence[Morph]) -> list[Span]:
         """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow."""
@@ -212,11 +229,6 @@ class Pattern:
             if found is not None:
                 return found
         return None
-
-
-def _anchor_rank(keys: frozenset[AnchorKey]) -> tuple[int, int]:
-    kind = next(iter(keys))[0]
-    return ({"f": 0, "l": 1, "t": 2}[kind], len(keys))
 
 
 def sentence_keys(morphs: Sequence[Morph]) -> set[AnchorKey]:

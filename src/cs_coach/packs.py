@@ -80,13 +80,22 @@ class CompiledRule:
 
 @dataclass
 class RuleSet:
+    """Compiled rules with two anchor indexes: rules by any of their match patterns' anchors, and each
+    match pattern by its own anchor (`patterns` maps a pattern id to (rule number, pattern number)), so
+    a sentence only tries the patterns whose rarest required literal it contains."""
+
     rules: list[CompiledRule]
     index: PatternIndex = field(default_factory=PatternIndex)
+    pattern_index: PatternIndex = field(default_factory=PatternIndex)
+    patterns: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for number, compiled in enumerate(self.rules):
             if compiled.match:
                 self.index.add(number, [p.anchor() for p in compiled.match])
+            for k, pattern in enumerate(compiled.match):
+                self.pattern_index.add(len(self.patterns), [pattern.anchor()])
+                self.patterns.append((number, k))
 
     def by_id(self) -> dict[str, CompiledRule]:
         return {r.id: r for r in self.rules}
