@@ -75,3 +75,22 @@ def _spoken_banmal(sentence: Sentence) -> bool:
 
 
 MEASURES["banmal_in_polite_reply"] = Measure("reply", banmal_in_polite_reply, "존댓말 답변 속 반말 문장 수")
+
+
+def hard_words_per_sentence(sentence: Sentence, params: Params) -> float:
+    """Distinct hard Sino-Korean nouns in a sentence (see `cs_coach.vocab`); `allow` adds everyday words.
+
+    Why distinct nouns and a count, not a share: one hard word is the lexicon's job (it has a replacement);
+    this measure is for sentences written in 공문서 style, where several hard nouns pile up at once.
+    """
+    from .vocab import vocabulary
+
+    vocab = vocabulary()
+    allow = params.get("allow") or ()
+    grades = params.get("easy_grades") or ("A", "B")
+    assert isinstance(allow, list | tuple) and isinstance(grades, list | tuple)
+    easy = frozenset(grades)
+    return float(len({m.form for m in sentence.morphs if m.form not in allow and vocab.is_hard_noun(m, easy)}))
+
+
+MEASURES["hard_words_per_sentence"] = Measure("sentence", hard_words_per_sentence, "어려운 한자어 명사 수 (문장당)")
