@@ -18,12 +18,12 @@ import pytest
 import cs_coach
 from cs_coach import analyze as analyze_module
 from cs_coach.analyze import analyze
-from cs_coach.checks import Plan, _pattern_hits, find_hits
+from cs_coach.checks import Plan, _flagged, _matches, _pattern_hits, _surviving, find_hits
 from cs_coach.examples import cases
 from cs_coach.match import FieldTest, Pattern, Step
 from cs_coach.metrics import MEASURES, Measure
 from cs_coach.packs import RuleSet, builtin_packs, load_packs
-from cs_coach.schema import LexiconRule, MetricRule, PatternRule
+from cs_coach.schema import LexiconRule, MetricRule, PatternRule, RequireRule
 
 # Our own replies: refusals, honorific slips, vague time words, long chained sentences, 반말, emoji, CRLF.
 REPLIES = [
@@ -80,6 +80,47 @@ def test_index_and_pruning_find_what_trying_every_pattern_finds() -> None:
             if h.rule_index in pattern_rules
         }
         assert indexed == _brute_force_pattern_hits(coach.plan, text), text
+
+
+def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
+    """Require rules the plain way: every trigger and every `needs` pattern tried on every sentence."""
+    sentences = analyze(text).sentences
+    found = set()
+    for number, compiled in enumerate(plan.ruleset.rules):
+        rule = compiled.rule
+        if not plan.active[number] or not isinstance(rule, RequireRule):
+            continue
+        triggers = []
+        for s_index, sentence in enumerate(sentences):
+            if rule.levels is None or sentence.level in rule.levels:
+                spans = _surviving(compiled, sentence.morphs, _matches(compiled.match, sentence.morphs))
+                triggers.extend((s_index, span) for span in spans)
+        met = [bool(_matches(compiled.needs, s.morphs)) for s in sentences]
+        if rule.scope == "reply":
+            triggers = triggers[:1] if triggers and not any(met) else []
+        else:
+            triggers = [(s_index, span) for s_index, span in triggers if not met[s_index]]
+        for s_index, span in triggers:
+            first, last = _flagged(compiled, span)
+            found.add((number, s_index, first, last))
+    return found
+
+
+def test_require_rules_through_the_indexes_match_the_plain_evaluation() -> None:
+    coach = cs_coach.Coach()
+    require_rules = {n for n, c in enumerate(coach.ruleset.rules) if isinstance(c.rule, RequireRule)}
+    texts = [*REPLIES, *_example_texts(), " ".join(REPLIES[:9])]
+    flagged = 0
+    for text in texts:
+        coach.plan.clear_cache()
+        indexed = {
+            (h.rule_index, h.sentence, h.first, h.last)
+            for h in find_hits(coach.plan, analyze(text))
+            if h.rule_index in require_rules
+        }
+        assert indexed == _brute_force_require_hits(coach.plan, text), text
+        flagged += len(indexed)
+    assert flagged > 0
 
 
 def test_warm_caches_give_the_cold_reports() -> None:
@@ -184,6 +225,7 @@ def _with_copies(ruleset: RuleSet, copies: int) -> RuleSet:
                 copy.lexicon = {(f"없는말{k}{form}", tag): v for (form, tag), v in compiled.lexicon.items()}
             elif not isinstance(rule, MetricRule):
                 copy.match = [Pattern((_absent(f"없는말{k}"), *p.steps), p.source) for p in compiled.match]
+                copy.needs = [Pattern((_absent(f"없는말{k}"), *p.steps), p.source) for p in compiled.needs]
             rules.append(copy)
     return RuleSet(rules)
 
@@ -193,7 +235,7 @@ def test_rules_that_cannot_match_add_no_matching_work(monkeypatch: pytest.Monkey
     tried: list[int] = []
     measured: list[str] = []
     real_find_all = Pattern.find_all
-    monkeypatch.setattr(Pattern, "find_all", lambda self, morphs: tried.append(1) or real_find_all(self, morphs))
+    monkeypatch.setattr(Pattern, "find_all", lambda self, *args: tried.append(1) or real_find_all(self, *args))
     for name, measure in list(MEASURES.items()):
         def counted(unit, params, _name=name, _compute=measure.compute):
             measured.append(_name)

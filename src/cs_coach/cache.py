@@ -50,6 +50,11 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
+# Read once, when the package is imported (packs imports this module before its compiler modules load):
+# a long-running process must key its entries by the code it runs, not by files edited since it started.
+_CODE_DIGEST = _code_digest()
+
+
 def fingerprint(sources: Iterable[tuple[str, bytes]]) -> str:
     """Hash of pack (path, content) pairs plus versions and compiler source: the cache key."""
     from . import __version__
@@ -63,7 +68,7 @@ def fingerprint(sources: Iterable[tuple[str, bytes]]) -> str:
     digest = hashlib.sha256()
     digest.update(FORMAT)
     digest.update(f"{__version__}|{kiwi_version}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
-    digest.update(_code_digest())
+    digest.update(_CODE_DIGEST)
     for name, content in sources:
         digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(len(content).to_bytes(8, "little"))

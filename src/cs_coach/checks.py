@@ -11,16 +11,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyze import Analysis, Morph, Sentence
-from .match import Hit, Pattern, Span, overlaps, sentence_keys
+from .match import AnchorKey, Hit, Pattern, Span, key_positions, overlaps
 from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
 from .schema import LexiconRule, MetricRule, PatternRule, RequireRule
 
 SENTENCE_CACHE_SIZE = 16384
+Positions = Mapping[AnchorKey, list[int]]  # a sentence's key_positions
 
 # One sentence's own results, relative to the sentence: hits as (rule, first, last, captures, variables,
-# entry) and require-rule triggers as (rule, span). They depend on the sentence's morphemes and level only.
-_SentenceResult = tuple[tuple[tuple[int, int, int, dict, dict, object], ...], tuple[tuple[int, Span], ...]]
+# entry), require-rule triggers as (rule, span), and the require rules whose `needs` it meets. They
+# depend on the sentence's morphemes and level only.
+_SentenceResult = tuple[
+    tuple[tuple[int, int, int, dict, dict, object], ...], tuple[tuple[int, Span], ...], frozenset[int]
+]
 
 
 @dataclass
@@ -80,6 +84,7 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
     rules = plan.ruleset.rules
     hits: list[Hit] = []
     triggers: dict[int, list[tuple[int, Span]]] = {}
+    needs_met: list[frozenset[int]] = []
     cache = plan._cache
     for s_index, sentence in enumerate(analysis.sentences):
         key = sentence.key
@@ -91,14 +96,15 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
                     with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another thread got it
                         del cache[next(iter(cache))]
                 cache[key] = result
-        sentence_hits, sentence_triggers = result
+        sentence_hits, sentence_triggers, sentence_needs = result
+        needs_met.append(sentence_needs)
         for number, first, last, captures, variables, entry in sentence_hits:
             hits.append(Hit(number, s_index, first, last, captures, variables, entry))
         for number, span in sentence_triggers:
             triggers.setdefault(number, []).append((s_index, span))
     for number in plan.require_rules:
         if number in triggers:
-            hits.extend(_require_hits(number, rules[number], analysis, triggers[number]))
+            hits.extend(_require_hits(number, rules[number], triggers[number], needs_met))
     for measure, params, numbers in plan.reply_metric_groups:
         value = MEASURES[measure].compute(analysis, params)
         for number in numbers:
@@ -114,7 +120,8 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     """Everything one sentence yields on its own: pattern, lexicon and metric hits, and require triggers."""
     rules = plan.ruleset.rules
     morphs = sentence.morphs
-    keys = sentence_keys(morphs)
+    positions = key_positions(morphs)
+    keys = positions.keys()
     hits: list[Hit] = []
     triggers: list[tuple[int, Span]] = []
     indexed_kind = plan.indexed_kind
@@ -130,9 +137,9 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
         if not _level_ok(compiled, sentence):
             continue
         if indexed_kind[number] == "pattern":
-            hits.extend(_pattern_hits(number, compiled, 0, morphs, keys, patterns))
+            hits.extend(_pattern_hits(number, compiled, 0, morphs, positions, patterns))
         else:
-            spans = _surviving(compiled, morphs, _matches(patterns, morphs, keys), keys)
+            spans = _surviving(compiled, morphs, _matches(patterns, morphs, positions), positions)
             triggers.extend((number, span) for span in spans)
     if plan.lexicon:
         hits.extend(_lexicon_hits(plan, rules, 0, sentence))
@@ -150,7 +157,20 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     return (
         tuple((h.rule_index, h.first, h.last, h.captures, h.variables, h.entry) for h in hits),
         tuple(triggers),
+        _needs_met(plan, morphs, positions),
     )
+
+
+def _needs_met(plan: Plan, morphs: Sequence[Morph], positions: Positions) -> frozenset[int]:
+    """Active require rules with a `needs` pattern matching this sentence (through the needs index)."""
+    met: set[int] = set()
+    needs_patterns, kinds = plan.ruleset.needs_patterns, plan.indexed_kind
+    for pattern_id in plan.ruleset.needs_index.candidates(positions.keys()):
+        pattern, owners = needs_patterns[pattern_id]
+        wanted = [number for number in owners if number not in met and kinds.get(number) == "require"]
+        if wanted and _matches([pattern], morphs, positions):
+            met.update(wanted)
+    return frozenset(met)
 
 
 def _level_ok(compiled: CompiledRule, sentence: Sentence) -> bool:
@@ -158,22 +178,28 @@ def _level_ok(compiled: CompiledRule, sentence: Sentence) -> bool:
     return levels is None or sentence.level in levels
 
 
-def _matches(patterns: Sequence[Pattern], morphs: Sequence[Morph], keys: set | None = None) -> list[Span]:
-    """All matches of the patterns; with the sentence's keys, patterns that cannot match are skipped."""
+def _matches(patterns: Sequence[Pattern], morphs: Sequence[Morph], positions: Positions | None = None) -> list[Span]:
+    """All matches of the patterns. With the sentence's key positions, patterns missing a required
+    literal are skipped and the rest are tried only where their first literal occurs."""
     spans: list[Span] = []
-    for pattern in patterns:
-        if keys is None or pattern.possible(keys):
+    if positions is None:
+        for pattern in patterns:
             spans.extend(pattern.find_all(morphs))
+        return spans
+    keys = positions.keys()
+    for pattern in patterns:
+        if pattern.possible(keys):
+            spans.extend(pattern.find_all(morphs, positions))
     return spans
 
 
 def _surviving(
-    compiled: CompiledRule, morphs: Sequence[Morph], spans: list[Span], keys: set | None = None
+    compiled: CompiledRule, morphs: Sequence[Morph], spans: list[Span], positions: Positions | None = None
 ) -> list[Span]:
     """Drop matches that an `unless` anti-pattern overlaps, and duplicates of one span."""
     if not spans:
         return spans
-    blockers = _matches(compiled.unless, morphs, keys) if compiled.unless else []
+    blockers = _matches(compiled.unless, morphs, positions) if compiled.unless else []
     kept: dict[tuple[int, int], Span] = {}
     for span in sorted(spans, key=lambda s: (s.first, -s.last)):
         if any(overlaps(span, b) for b in blockers):
@@ -196,13 +222,13 @@ def _pattern_hits(
     compiled: CompiledRule,
     s_index: int,
     morphs: Sequence[Morph],
-    keys: set | None = None,
+    positions: Positions | None = None,
     patterns: Sequence[Pattern] | None = None,
 ) -> list[Hit]:
     """Hits of a pattern rule: its match patterns (or the candidate subset of them), less `unless`."""
     hits = []
-    matched = _matches(compiled.match if patterns is None else patterns, morphs, keys)
-    for span in _surviving(compiled, morphs, matched, keys):
+    matched = _matches(compiled.match if patterns is None else patterns, morphs, positions)
+    for span in _surviving(compiled, morphs, matched, positions):
         first, last = _flagged(compiled, span)
         hits.append(Hit(number, s_index, first, last, span.captures))
     return hits
@@ -249,19 +275,16 @@ def _metric_hit(plan: Plan, number: int, value: float, sentence: Sentence) -> Hi
 
 
 def _require_hits(
-    number: int, compiled: CompiledRule, analysis: Analysis, triggers: list[tuple[int, Span]]
+    number: int, compiled: CompiledRule, triggers: list[tuple[int, Span]], needs_met: Sequence[frozenset[int]]
 ) -> list[Hit]:
-    """A triggered require rule: flag the trigger unless its sentence (or the reply) meets a `needs`."""
+    """A triggered require rule: flag the trigger unless its sentence (or, for scope reply, any sentence)
+    meets one of its `needs`."""
     rule = compiled.rule
     assert isinstance(rule, RequireRule)
     if rule.scope == "reply":
-        satisfied = any(_matches(compiled.needs, s.morphs) for s in analysis.sentences)
+        satisfied = any(number in met for met in needs_met)
         return [] if satisfied else [_require_hit(number, compiled, triggers[0])]
-    hits = []
-    for s_index, span in triggers:
-        if not _matches(compiled.needs, analysis.sentences[s_index].morphs):
-            hits.append(_require_hit(number, compiled, (s_index, span)))
-    return hits
+    return [_require_hit(number, compiled, trigger) for trigger in triggers if number not in needs_met[trigger[0]]]
 
 
 def _require_hit(number: int, compiled: CompiledRule, trigger: tuple[int, Span]) -> Hit:

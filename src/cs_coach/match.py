@@ -9,7 +9,7 @@ looks up its candidates, so the cost follows the candidates, not the number of r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyze import PREDICATE_TAGS, Morph
@@ -151,19 +151,24 @@ class Pattern:
     starters: tuple[Predicate, ...] = field(init=False, repr=False, compare=False)
     # Literal keys of every mandatory step: a sentence lacking any one of them cannot match.
     required: tuple[frozenset[AnchorKey], ...] = field(init=False, repr=False, compare=False)
+    # Keys of the first consuming step when it is mandatory: matches can only start where one occurs.
+    first_keys: frozenset[AnchorKey] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
         required.sort(key=lambda keys: sum(map(key_weight, keys)))  # rarest first: the likeliest to be missing
         object.__setattr__(self, "required", tuple(required))
         starters: list[Predicate] = []
+        first_keys = None
         for step in self.steps:
             if step.op == "!":
                 continue
             starters.append(step.accepts)
             if step.op in (None, "+"):
+                first_keys = step.anchor_keys() if len(starters) == 1 else None
                 break
         object.__setattr__(self, "starters", tuple(starters))
+        object.__setattr__(self, "first_keys", first_keys)
 
     def __reduce__(self) -> tuple:
         return (Pattern, (self.steps, self.source))
@@ -179,9 +184,27 @@ class Pattern:
                 return False
         return True
 
-    def find_all(self, morphs: Sequence[Morph]) -> list[Span]:
-        """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow."""
+    def find_all(self, morphs: Sequence[Morph], positions: Mapping[AnchorKey, list[int]] | None = None) -> list[Span]:
+        """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow.
+
+        With the sentence's key_positions, only the positions where the first step's literal occurs are
+        tried (same result: elsewhere that step cannot accept)."""
         spans: list[Span] = []
+        if positions is not None and self.first_keys is not None:
+            starts: list[int] = []
+            for key in self.first_keys:
+                starts.extend(positions.get(key, ()))
+            if len(self.first_keys) > 1:
+                starts.sort()
+            i = 0
+            for start in starts:
+                if start < i:
+                    continue
+                found = self._match_at(morphs, 0, start, {})
+                if found is not None and found[0] > start:
+                    spans.append(Span(start, found[0], found[1]))
+                    i = found[0]
+            return spans
         i, n = 0, len(morphs)
         starters = self.starters
         single = starters[0] if len(starters) == 1 else None
@@ -229,6 +252,19 @@ class Pattern:
             if found is not None:
                 return found
         return None
+
+
+def key_positions(morphs: Sequence[Morph]) -> dict[AnchorKey, list[int]]:
+    """Every key of the sentence with the ascending positions of the morphemes that have it."""
+    positions: dict[AnchorKey, list[int]] = {}
+    for i, m in enumerate(morphs):
+        for key in (("f", m.form), ("l", m.lemma), ("t", m.tag)):
+            bucket = positions.get(key)
+            if bucket is None:
+                positions[key] = [i]
+            elif bucket[-1] != i:
+                bucket.append(i)
+    return positions
 
 
 def sentence_keys(morphs: Sequence[Morph]) -> set[AnchorKey]:

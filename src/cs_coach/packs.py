@@ -88,14 +88,25 @@ class RuleSet:
     index: PatternIndex = field(default_factory=PatternIndex)
     pattern_index: PatternIndex = field(default_factory=PatternIndex)
     patterns: list[tuple[int, int]] = field(default_factory=list)
+    # Require rules' `needs` patterns, each distinct pattern once with the rules that list it.
+    needs_index: PatternIndex = field(default_factory=PatternIndex)
+    needs_patterns: list[tuple[Pattern, list[int]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        unique_needs: dict[Pattern, int] = {}
         for number, compiled in enumerate(self.rules):
             if compiled.match:
                 self.index.add(number, [p.anchor() for p in compiled.match])
             for k, pattern in enumerate(compiled.match):
                 self.pattern_index.add(len(self.patterns), [pattern.anchor()])
                 self.patterns.append((number, k))
+            for pattern in compiled.needs:
+                pattern_id = unique_needs.get(pattern)
+                if pattern_id is None:
+                    pattern_id = unique_needs[pattern] = len(self.needs_patterns)
+                    self.needs_index.add(pattern_id, [pattern.anchor()])
+                    self.needs_patterns.append((pattern, []))
+                self.needs_patterns[pattern_id][1].append(number)
 
     def by_id(self) -> dict[str, CompiledRule]:
         return {r.id: r for r in self.rules}
