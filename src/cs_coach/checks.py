@@ -11,20 +11,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyze import Analysis, Morph, Sentence
-from .match import AnchorKey, Hit, Pattern, Span, key_positions, overlaps
+from .match import FlatKey, Hit, Pattern, Span, key_positions, overlaps
 from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
 from .schema import LexiconRule, MetricRule, PatternRule, RequireRule
 
 SENTENCE_CACHE_SIZE = 16384
-Positions = Mapping[AnchorKey, list[int]]  # a sentence's key_positions
+Positions = Mapping[FlatKey, list[int]]  # a sentence's key_positions
 
 # One sentence's own results, relative to the sentence: hits as (rule, first, last, captures, variables,
-# entry), require-rule triggers as (rule, span), and the require rules whose `needs` it meets. They
-# depend on the sentence's morphemes and level only.
-_SentenceResult = tuple[
-    tuple[tuple[int, int, int, dict, dict, object], ...], tuple[tuple[int, Span], ...], frozenset[int]
-]
+# entry) and require-rule triggers as (rule, span). They depend on the sentence's morphemes and level only.
+_SentenceResult = tuple[tuple[tuple[int, int, int, dict, dict, object], ...], tuple[tuple[int, Span], ...]]
 
 
 @dataclass
@@ -49,6 +46,8 @@ class Plan:
     metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
     reply_metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
     _cache: dict[tuple[str, int], _SentenceResult] = field(default_factory=dict, repr=False)
+    # Require rules whose `needs` a sentence meets: computed only for replies with a trigger.
+    _needs_cache: dict[tuple[str, int], frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         groups: dict[tuple[str, str], tuple[str, Mapping, list[int]]] = {}
@@ -78,13 +77,20 @@ class Plan:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._needs_cache.clear()
+
+
+def _remember(cache: dict, key: tuple[str, int], value: object) -> None:
+    if len(cache) >= SENTENCE_CACHE_SIZE:
+        with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another thread got there first
+            del cache[next(iter(cache))]
+    cache[key] = value
 
 
 def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
     rules = plan.ruleset.rules
     hits: list[Hit] = []
     triggers: dict[int, list[tuple[int, Span]]] = {}
-    needs_met: list[frozenset[int]] = []
     cache = plan._cache
     for s_index, sentence in enumerate(analysis.sentences):
         key = sentence.key
@@ -92,19 +98,17 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
         if result is None:
             result = _sentence_result(plan, sentence)
             if key is not None:
-                if len(cache) >= SENTENCE_CACHE_SIZE:
-                    with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another thread got it
-                        del cache[next(iter(cache))]
-                cache[key] = result
-        sentence_hits, sentence_triggers, sentence_needs = result
-        needs_met.append(sentence_needs)
+                _remember(cache, key, result)
+        sentence_hits, sentence_triggers = result
         for number, first, last, captures, variables, entry in sentence_hits:
             hits.append(Hit(number, s_index, first, last, captures, variables, entry))
         for number, span in sentence_triggers:
             triggers.setdefault(number, []).append((s_index, span))
-    for number in plan.require_rules:
-        if number in triggers:
-            hits.extend(_require_hits(number, rules[number], triggers[number], needs_met))
+    if triggers:
+        needs = _NeedsMet(plan, analysis.sentences)
+        for number in plan.require_rules:
+            if number in triggers:
+                hits.extend(_require_hits(number, rules[number], triggers[number], needs))
     for measure, params, numbers in plan.reply_metric_groups:
         value = MEASURES[measure].compute(analysis, params)
         for number in numbers:
@@ -114,6 +118,30 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
             if value > limit:
                 hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
     return hits
+
+
+class _NeedsMet:
+    """needs[s_index]: the require rules whose `needs` sentence s_index meets, computed on first use."""
+
+    def __init__(self, plan: Plan, sentences: Sequence[Sentence]) -> None:
+        self.plan, self.sentences = plan, sentences
+        self.found: dict[int, frozenset[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __getitem__(self, s_index: int) -> frozenset[int]:
+        met = self.found.get(s_index)
+        if met is None:
+            sentence = self.sentences[s_index]
+            cache = self.plan._needs_cache
+            met = cache.get(sentence.key) if sentence.key is not None else None
+            if met is None:
+                met = _needs_met(self.plan, sentence.morphs, key_positions(sentence.morphs))
+                if sentence.key is not None:
+                    _remember(cache, sentence.key, met)
+            self.found[s_index] = met
+        return met
 
 
 def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
@@ -131,7 +159,9 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     for pattern_id in plan.ruleset.pattern_index.candidates(keys):
         number, k = owners[pattern_id]
         if number in indexed_kind:
-            candidates.setdefault(number, []).append(rules[number].match[k])
+            pattern = rules[number].match[k]
+            if pattern.possible(keys):  # most candidates stop here, before any per-rule work
+                candidates.setdefault(number, []).append(pattern)
     for number, patterns in candidates.items():
         compiled = rules[number]
         if not _level_ok(compiled, sentence):
@@ -157,7 +187,6 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     return (
         tuple((h.rule_index, h.first, h.last, h.captures, h.variables, h.entry) for h in hits),
         tuple(triggers),
-        _needs_met(plan, morphs, positions),
     )
 
 
@@ -275,14 +304,14 @@ def _metric_hit(plan: Plan, number: int, value: float, sentence: Sentence) -> Hi
 
 
 def _require_hits(
-    number: int, compiled: CompiledRule, triggers: list[tuple[int, Span]], needs_met: Sequence[frozenset[int]]
+    number: int, compiled: CompiledRule, triggers: list[tuple[int, Span]], needs_met: _NeedsMet
 ) -> list[Hit]:
     """A triggered require rule: flag the trigger unless its sentence (or, for scope reply, any sentence)
     meets one of its `needs`."""
     rule = compiled.rule
     assert isinstance(rule, RequireRule)
     if rule.scope == "reply":
-        satisfied = any(number in met for met in needs_met)
+        satisfied = any(number in needs_met[s_index] for s_index in range(len(needs_met)))
         return [] if satisfied else [_require_hit(number, compiled, triggers[0])]
     return [_require_hit(number, compiled, trigger) for trigger in triggers if number not in needs_met[trigger[0]]]
 

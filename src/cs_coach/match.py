@@ -4,19 +4,26 @@ A pattern is a list of steps (predicate, quantifier, capture name) matched by a 
 matcher over one sentence's morphemes. Every pattern picks an *anchor*: a literal form, lemma or tag it
 cannot match without. The index maps anchors to patterns; a sentence collects its own keys once and
 looks up its candidates, so the cost follows the candidates, not the number of rules.
+
+Keys are flat strings: a form is itself, a tag is "\x01" + tag, and a lemma literal is stored as the
+forms that can carry it (되다 -> the predicate stem 되, or a morpheme spelled 되다). So a sentence's keys
+are just its forms and tags: two per morpheme, no tuples.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from .analyze import PREDICATE_TAGS, Morph
 
 Predicate = Callable[[Morph], bool]
 _MEMO_LIMIT = 4096  # distinct values remembered per regex test (tags are few; forms are bounded by this)
-AnchorKey = tuple[str, str]  # ("f", form) | ("l", lemma) | ("t", tag)
+AnchorKey = tuple[str, str]  # ("f", form) | ("l", lemma) | ("t", tag): a step's literals, as written
+FlatKey = str  # what indexes and sentences use (see the module docstring)
+_TAG_PREFIX = "\x01"
+_TAG_KEYS: dict[str, str] = {}
 
 # Tags that one phrase word may take in running text: 하다 is VV alone but XSV in 확인하다.
 TAG_GROUPS: dict[str, frozenset[str]] = {
@@ -45,6 +52,26 @@ def key_weight(key: AnchorKey) -> int:
     if kind == "l" and value.endswith("다"):
         value = value[:-1]
     return 30 if value in COMMON_FORMS else 1
+
+
+def tag_key(tag: str) -> FlatKey:
+    key = _TAG_KEYS.get(tag)
+    if key is None:
+        key = _TAG_KEYS[tag] = _TAG_PREFIX + tag
+    return key
+
+
+def flat_keys(keys: frozenset[AnchorKey]) -> frozenset[FlatKey]:
+    """A step's literal keys as sentence keys: a superset test, exact tests stay with the step."""
+    out: set[FlatKey] = set()
+    for kind, value in keys:
+        if kind == "t":
+            out.add(tag_key(value))
+            continue
+        out.add(value)
+        if kind == "l" and value.endswith("다") and len(value) > 1:
+            out.add(value[:-1])  # the stem a predicate carries
+    return frozenset(out)
 
 
 def tag_group(tag: str) -> frozenset[str]:
@@ -149,15 +176,15 @@ class Pattern:
     source: str = ""
     # Predicates of the steps that can consume a match's first morpheme: a cheap filter on start positions.
     starters: tuple[Predicate, ...] = field(init=False, repr=False, compare=False)
-    # Literal keys of every mandatory step: a sentence lacking any one of them cannot match.
-    required: tuple[frozenset[AnchorKey], ...] = field(init=False, repr=False, compare=False)
+    # Flat keys of every mandatory step: a sentence lacking any one of them cannot match.
+    required: tuple[frozenset[FlatKey], ...] = field(init=False, repr=False, compare=False)
     # Keys of the first consuming step when it is mandatory: matches can only start where one occurs.
-    first_keys: frozenset[AnchorKey] | None = field(init=False, repr=False, compare=False)
+    first_keys: frozenset[FlatKey] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
         required.sort(key=lambda keys: sum(map(key_weight, keys)))  # rarest first: the likeliest to be missing
-        object.__setattr__(self, "required", tuple(required))
+        object.__setattr__(self, "required", tuple(flat_keys(keys) for keys in required))
         starters: list[Predicate] = []
         first_keys = None
         for step in self.steps:
@@ -165,7 +192,8 @@ class Pattern:
                 continue
             starters.append(step.accepts)
             if step.op in (None, "+"):
-                first_keys = step.anchor_keys() if len(starters) == 1 else None
+                literal = step.anchor_keys() if len(starters) == 1 else None
+                first_keys = flat_keys(literal) if literal is not None else None
                 break
         object.__setattr__(self, "starters", tuple(starters))
         object.__setattr__(self, "first_keys", first_keys)
@@ -173,18 +201,18 @@ class Pattern:
     def __reduce__(self) -> tuple:
         return (Pattern, (self.steps, self.source))
 
-    def anchor(self) -> frozenset[AnchorKey] | None:
+    def anchor(self) -> frozenset[FlatKey] | None:
         """The rarest-looking literal set the pattern requires (a content word over an ending, over a tag)."""
         return self.required[0] if self.required else None
 
-    def possible(self, keys: set[AnchorKey]) -> bool:
+    def possible(self, keys: Set[FlatKey]) -> bool:
         """False when the sentence (its sentence_keys) lacks a literal that a mandatory step needs."""
         for req in self.required:  # noqa: SIM110 - hot path: a loop is ~2x faster than all(<genexpr>)
             if keys.isdisjoint(req):
                 return False
         return True
 
-    def find_all(self, morphs: Sequence[Morph], positions: Mapping[AnchorKey, list[int]] | None = None) -> list[Span]:
+    def find_all(self, morphs: Sequence[Morph], positions: Mapping[FlatKey, list[int]] | None = None) -> list[Span]:
         """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow.
 
         With the sentence's key_positions, only the positions where the first step's literal occurs are
@@ -254,36 +282,37 @@ class Pattern:
         return None
 
 
-def key_positions(morphs: Sequence[Morph]) -> dict[AnchorKey, list[int]]:
-    """Every key of the sentence with the ascending positions of the morphemes that have it."""
-    positions: dict[AnchorKey, list[int]] = {}
+def key_positions(morphs: Sequence[Morph]) -> dict[FlatKey, list[int]]:
+    """Every key of the sentence (forms and tags) with the ascending positions of its morphemes."""
+    positions: dict[FlatKey, list[int]] = {}
+    tag_keys = _TAG_KEYS
     for i, m in enumerate(morphs):
-        for key in (("f", m.form), ("l", m.lemma), ("t", m.tag)):
-            bucket = positions.get(key)
-            if bucket is None:
-                positions[key] = [i]
-            elif bucket[-1] != i:
-                bucket.append(i)
+        bucket = positions.get(m.form)
+        if bucket is None:
+            positions[m.form] = [i]
+        else:
+            bucket.append(i)
+        key = tag_keys.get(m.tag) or tag_key(m.tag)
+        bucket = positions.get(key)
+        if bucket is None:
+            positions[key] = [i]
+        else:
+            bucket.append(i)
     return positions
 
 
-def sentence_keys(morphs: Sequence[Morph]) -> set[AnchorKey]:
-    keys: set[AnchorKey] = set()
-    for m in morphs:
-        keys.add(("f", m.form))
-        keys.add(("l", m.lemma))
-        keys.add(("t", m.tag))
-    return keys
+def sentence_keys(morphs: Sequence[Morph]) -> set[FlatKey]:
+    return {m.form for m in morphs} | {tag_key(m.tag) for m in morphs}
 
 
 @dataclass
 class PatternIndex:
-    """Anchor key -> ids of the patterns (or rules) that need it; unanchored ones are always candidates."""
+    """Flat anchor key -> ids of the patterns (or rules) that need it; unanchored ones are always candidates."""
 
-    by_key: dict[AnchorKey, list[int]] = field(default_factory=dict)
+    by_key: dict[FlatKey, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)
 
-    def add(self, item: int, anchors: Sequence[frozenset[AnchorKey] | None]) -> None:
+    def add(self, item: int, anchors: Sequence[frozenset[FlatKey] | None]) -> None:
         if any(a is None for a in anchors):
             self.always.append(item)
             return
@@ -294,7 +323,7 @@ class PatternIndex:
                 if not bucket or bucket[-1] != item:
                     bucket.append(item)
 
-    def candidates(self, keys: set[AnchorKey]) -> list[int]:
+    def candidates(self, keys: Iterable[FlatKey]) -> list[int]:
         found = set(self.always)
         by_key = self.by_key
         for key in keys:
