@@ -45,9 +45,10 @@ def vocabulary() -> Vocabulary:
     """Loaded once per process from the files shipped in the package."""
     grades: dict[str, str] = {}
     syllables: set[str] = set()
-    for line in _lines("nikl_2003_sino_nouns.tsv")[1:]:  # first line is the header
-        word, grade, _hanja = line.split("\t")
+    for line in _lines("nikl_2003_nouns.tsv")[1:]:  # first line is the header
+        word, grade, hanja = [*line.split("\t"), ""][:3]
         grades[word] = grade
-        syllables.update(word)
+        if hanja:
+            syllables.update(word)
     everyday = frozenset(word for line in _lines("cs_basic_words.txt") for word in line.split())
     return Vocabulary(frozenset(syllables), grades, everyday)
