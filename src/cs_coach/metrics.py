@@ -53,9 +53,7 @@ def banmal_in_polite_reply(analysis: Analysis, params: Params) -> float:
     """반말 sentences in a reply that also speaks politely (합쇼체/해요체): 0 when the reply keeps one register.
 
     Why a reply measure: a single 반말 sentence reads as a slip only next to polite ones; the pattern rules
-    flag each 반말 ending, this one names the mix. Quoted speech ("“모드 켜”라고 말하세요"), memo endings
-    (-음/-함, often a UI label such as '사용 안 함') and 이다+지 (Kiwi's reading of words like 이모지) are
-    not counted: they are not the agent talking down to the customer.
+    flag each 반말 ending, this one names the mix (see `_spoken_banmal` for what is not counted).
     """
     sentences = analysis.sentences
     if not any(is_polite(s.level) for s in sentences):
@@ -64,12 +62,20 @@ def banmal_in_polite_reply(analysis: Analysis, params: Params) -> float:
 
 
 def _spoken_banmal(sentence: Sentence) -> bool:
+    """A 반말 sentence the agent says to the customer, not an artefact of the text around it.
+
+    Counted only when it closes on a final ending (EF): a connective ending (-어, -고) closing a 'sentence' is
+    usually Kiwi cutting a long line at a double space. Quoted speech, memo endings (-음/-함, often a UI label
+    such as '사용 안 함'), 이다+지 (Kiwi's reading of 이모지) and questions (FAQ-style replies repeat the
+    customer's question) are left out.
+    """
     morphs = sentence.morphs
     last = max((i for i, m in enumerate(morphs) if m.tag in ("EF", "EC")), default=None)
-    if last is None:
+    if last is None or morphs[last].tag != "EF":
         return False
     ending = morphs[last]
-    if ending.form in ("ᆷ", "음") or any(m.tag == "SSC" for m in morphs[last + 1 :]):
+    after = morphs[last + 1 :]
+    if ending.form in ("ᆷ", "음") or any(m.tag == "SSC" or m.form == "?" for m in after):
         return False
     return not (ending.form == "지" and last > 0 and morphs[last - 1].tag == "VCP")
 
