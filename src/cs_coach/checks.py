@@ -17,6 +17,7 @@ from .packs import CompiledRule, RuleSet
 from .schema import LexiconRule, MetricRule, PatternRule, RequireRule
 
 SENTENCE_CACHE_SIZE = 16384
+_MetricGroup = tuple[str, Mapping, "tuple[str, ...] | None", list[tuple[float, int]]]
 Positions = Mapping[FlatKey, list[int]]  # a sentence's key_positions
 
 # One sentence's own results, relative to the sentence: hits as (rule, first, last, captures, variables,
@@ -43,15 +44,17 @@ class Plan:
     # Rule number -> "pattern" | "require" for active rules reached through the anchor index.
     indexed_kind: dict[int, str] = field(default_factory=dict, repr=False)
     # Sentence metrics grouped by (measure, params): each measure is computed once per sentence.
-    metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
-    reply_metric_groups: list[tuple[str, Mapping, list[int]]] = field(default_factory=list, repr=False)
+    # Metric rules grouped by (measure, params, levels): the measure is computed once per sentence (or
+    # reply) and the group's rules are sorted by limit, so only the rules it exceeds are visited.
+    metric_groups: list[_MetricGroup] = field(default_factory=list, repr=False)
+    reply_metric_groups: list[_MetricGroup] = field(default_factory=list, repr=False)
     _cache: dict[tuple[str, int], _SentenceResult] = field(default_factory=dict, repr=False)
     # Require rules whose `needs` a sentence meets: computed only for replies with a trigger.
     _needs_cache: dict[tuple[str, int], frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        groups: dict[tuple[str, str], tuple[str, Mapping, list[int]]] = {}
-        reply_groups: dict[tuple[str, str], tuple[str, Mapping, list[int]]] = {}
+        groups: dict[tuple, _MetricGroup] = {}
+        reply_groups: dict[tuple, _MetricGroup] = {}
         for number, compiled in enumerate(self.ruleset.rules):
             if not self.active[number]:
                 continue
@@ -64,14 +67,19 @@ class Plan:
             elif isinstance(rule, MetricRule):
                 scope = MEASURES[rule.measure].scope
                 (self.sentence_metrics if scope == "sentence" else self.reply_metrics).append(number)
-                group = (rule.measure, repr(sorted(rule.params.items(), key=lambda kv: kv[0])))
+                # Reply measures never looked at levels; sentence measures do.
+                levels = tuple(sorted(rule.levels)) if scope == "sentence" and rule.levels is not None else None
+                group = (rule.measure, repr(sorted(rule.params.items(), key=lambda kv: kv[0])), levels)
                 target = groups if scope == "sentence" else reply_groups
-                target.setdefault(group, (rule.measure, rule.params, []))[2].append(number)
+                limit = float(self.thresholds.get(rule.id, rule.max))
+                target.setdefault(group, (rule.measure, rule.params, levels, []))[3].append((limit, number))
             elif isinstance(rule, RequireRule):
                 self.require_rules.append(number)
                 self.indexed_kind[number] = "require"
             elif isinstance(rule, PatternRule):
                 self.indexed_kind[number] = "pattern"
+        for group in (*groups.values(), *reply_groups.values()):
+            group[3].sort()
         self.metric_groups = list(groups.values())
         self.reply_metric_groups = list(reply_groups.values())
 
@@ -106,17 +114,14 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
             triggers.setdefault(number, []).append((s_index, span))
     if triggers:
         needs = _NeedsMet(plan, analysis.sentences)
-        for number in plan.require_rules:
-            if number in triggers:
-                hits.extend(_require_hits(number, rules[number], triggers[number], needs))
-    for measure, params, numbers in plan.reply_metric_groups:
+        for number in sorted(triggers):  # rule order, as plan.require_rules
+            hits.extend(_require_hits(number, rules[number], triggers[number], needs))
+    for measure, params, _, limits in plan.reply_metric_groups:
         value = MEASURES[measure].compute(analysis, params)
-        for number in numbers:
-            rule = rules[number].rule
-            assert isinstance(rule, MetricRule)
-            limit = plan.thresholds.get(rule.id, rule.max)
-            if value > limit:
-                hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
+        for limit, number in limits:
+            if value <= limit:
+                break
+            hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
     return hits
 
 
@@ -173,17 +178,15 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
             triggers.extend((number, span) for span in spans)
     if plan.lexicon:
         hits.extend(_lexicon_hits(plan, rules, 0, sentence))
-    for measure, params, numbers in plan.metric_groups:
-        value: float | None = None
-        for number in numbers:
-            compiled = rules[number]
-            if not _level_ok(compiled, sentence):
-                continue
-            if value is None:
-                value = MEASURES[measure].compute(sentence, params)
-            hit = _metric_hit(plan, number, value, sentence)
-            if hit is not None:
-                hits.append(hit)
+    for measure, params, levels, limits in plan.metric_groups:
+        if levels is not None and sentence.level not in levels:
+            continue
+        value = MEASURES[measure].compute(sentence, params)
+        for limit, number in limits:
+            if value <= limit:
+                break
+            variables = {"value": _number(value), "max": _number(limit)}
+            hits.append(Hit(number, 0, 0, len(morphs), variables=variables))
     return (
         tuple((h.rule_index, h.first, h.last, h.captures, h.variables, h.entry) for h in hits),
         tuple(triggers),
@@ -292,15 +295,6 @@ def _lexicon_fits(morphs: Sequence[Morph], i: int, key: tuple) -> bool:
     if i + len(key) > len(morphs):
         return False
     return all(morphs[i + k].form == form and morphs[i + k].tag in tags for k, (form, tags) in enumerate(key))
-
-
-def _metric_hit(plan: Plan, number: int, value: float, sentence: Sentence) -> Hit | None:
-    rule = plan.ruleset.rules[number].rule
-    assert isinstance(rule, MetricRule)
-    limit = plan.thresholds.get(rule.id, rule.max)
-    if value <= limit:
-        return None
-    return Hit(number, 0, 0, len(sentence.morphs), variables={"value": _number(value), "max": _number(limit)})
 
 
 def _require_hits(
