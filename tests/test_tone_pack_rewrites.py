@@ -1,0 +1,71 @@
+"""Whole-Coach rewrites for the tone-of-voice packs (positive, honorific, request, tone, policy, blame).
+
+The examples inside each rule run with that rule alone; these cases run every built-in pack together, so
+they catch rules that fight over the same words (a rewrite that another pack then rewrites again) and
+rewrites that need two fix rounds (an order becomes a request, then the request gets its question mark).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cs_coach
+
+SAFE = [
+    ("기다리세요", "잠시만 기다려 주시겠어요?"),
+    ("기다리세요.", "잠시만 기다려 주시겠어요?"),
+    ("확인하실게요.", "확인해 주시겠어요?"),
+    ("주문하신 커피 나오셨습니다.", "주문하신 커피 나왔습니다."),
+    ("총 5만 원이세요.", "총 5만 원이에요."),
+    ("이 모델은 녹화 기능도 있으세요.", "이 모델은 녹화 기능도 있어요."),
+    ("신청서를 작성하세요.", "신청서를 작성해 주시겠어요?"),
+    ("이름을 쓰시오.", "이름을 써 주시겠습니까?"),
+    ("그건 거기 가서 물어봐", "그건 거기 가서 물어봐요"),
+    ("무슨 일이세요?", "무엇을 도와드릴까요?"),
+]
+
+UNSAFE = [
+    ("규정상 환불이 불가합니다.", "{이유} 때문에 환불이 어렵지만, 대신 {대안}은 바로 도와드리겠습니다."),
+    ("품질은 좋지만 가격이 비쌉니다.", "가격이 비싸지만 품질은 좋습니다."),
+    ("몰라요.", "확인해 보고 바로 알려 드릴게요."),
+    ("결제 도와드리겠습니다.", "결제해 드리겠습니다."),
+]
+
+# Category of each rewritten sentence's problem: gone after the fix.
+CATEGORY = {
+    "기다리세요": "request",
+    "확인하실게요.": "honorific",
+    "주문하신 커피 나오셨습니다.": "honorific",
+    "신청서를 작성하세요.": "request",
+    "그건 거기 가서 물어봐": "tone",
+    "규정상 환불이 불가합니다.": "policy",
+}
+
+
+@pytest.fixture(scope="module")
+def coach() -> cs_coach.Coach:
+    return cs_coach.Coach()
+
+
+@pytest.mark.parametrize(("text", "expected"), SAFE, ids=[t for t, _ in SAFE])
+def test_safe_fix(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSAFE, ids=[t for t, _ in UNSAFE])
+def test_unsafe_fix(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "category"), CATEGORY.items(), ids=list(CATEGORY))
+def test_fix_removes_the_problem(coach: cs_coach.Coach, text: str, category: str) -> None:
+    assert any(f.category == category for f in coach.check(text).findings)
+    fixed = coach.fix(text, unsafe=True)
+    assert not any(f.category == category for f in fixed.remaining), [f.rule_id for f in fixed.remaining]
+
+
+def test_mixed_speech_levels_named_once_per_reply(coach: cs_coach.Coach) -> None:
+    report = coach.check("안녕하세요, 고객님. 주문하신 상품은 어제 보냈어.")
+    assert report.speech_level == "mixed"
+    assert [f.rule_id for f in report.findings if f.rule_id == "mixed-speech-levels"] == ["mixed-speech-levels"]
+    assert any(f.rule_id == "banmal-ending" and f.text == "보냈어" for f in report.findings)
