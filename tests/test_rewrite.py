@@ -116,3 +116,44 @@ def test_fix_loop_is_bounded() -> None:
     result = Coach().fix("커피 나오셨습니다. 교환은 안 됩니다.", unsafe=True)
     assert result.iterations <= MAX_FIX_ROUNDS
     assert Coach().fix(result.text, unsafe=True).text == result.text
+
+
+LEXICON_PACK = """
+pack: lex
+description: 어려운 말
+rules:
+  - id: lex-test
+    kind: lexicon
+    category: easy
+    severity: info
+    message: "'{word}' 대신 '{replacement}'"
+    why: 쉬운 말로
+    entries:
+      - {word: 소요기간, pos: noun, replace: [걸리는 기간]}
+      - {word: 상환하다, pos: verb, replace: [갚다]}
+    examples:
+      - bad: "[[소요기간]]은 사흘입니다."
+        fix: "걸리는 기간은 사흘입니다."
+      - good: "네"
+  - id: drop-test
+    kind: pattern
+    category: tone
+    severity: info
+    message: 군더더기
+    why: 빼도 뜻이 같습니다
+    match: [{pattern: [{form: 그냥, name: w}]}]
+    suggest: [{edit: {drop: [w]}, applicability: safe}]
+    examples:
+      - bad: "[[그냥]] 기다리시면 됩니다."
+        fix: "기다리시면 됩니다."
+      - good: "네"
+"""
+
+
+def test_lexicon_multiword_replacement_dictionary_da_and_dropped_words(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    path.write_text(LEXICON_PACK, encoding="utf-8")
+    coach = Coach(packs=[path])
+    assert coach.fix("소요기간은 사흘입니다.").text == "걸리는 기간은 사흘입니다."
+    fixed = coach.fix("대출금을 상환하셨어요? 네 그냥 기다리시면 됩니다.").text
+    assert fixed == "대출금을 갚으셨어요? 네 기다리시면 됩니다."

@@ -165,12 +165,23 @@ def _final_punct(morphs: Sequence[Morph], after: int, punct: str) -> Edit:
 
 
 def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str) -> list[Suggestion]:
+    """Swap the word's morphemes for the replacement's; a several-word replacement keeps its leading words as
+    written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은)."""
     out = []
+    morphs = sentence.morphs
     for replacement in entry.replace:
-        replaced = {hit.first: stem_morphs(replacement), **{i: [] for i in range(hit.first + 1, hit.last)}}
-        edits = rejoin(sentence.morphs, replaced, text)
-        if edits:
-            out.append(merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'"))
+        lead, _, last = replacement.rpartition(" ")
+        replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
+        edits = rejoin(morphs, replaced, text)
+        if not edits:
+            continue
+        if lead:
+            starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
+            if not starts_word:
+                continue
+            start, end, joined = edits[0]
+            edits[0] = (start, end, f"{lead} {joined}")
+        out.append(merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'"))
     return out
 
 
@@ -179,7 +190,7 @@ def stem_morphs(phrase: str) -> list[tuple[str, str]]:
     if EXPLICIT_MORPHS.match(phrase):
         return [(form, tag) for form, tag in (part.split("/") for part in phrase.split("+"))]
     morphs = [(form, tag) for form, tag, _ in tokenize_phrase(phrase)]
-    if len(morphs) > 1 and morphs[-1] == ("다", "EF"):
+    if len(morphs) > 1 and morphs[-1] in {("다", "EF"), ("다", "EC")}:  # Kiwi tags 갚다's 다 as EC
         morphs.pop()
     return morphs
 
@@ -200,7 +211,13 @@ def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], 
         new: list[tuple[str, str]] = []
         for i in range(lo, hi):
             new.extend(replaced.get(i, [(morphs[i].form, morphs[i].tag)]))
-        edits.append((start, end, join_word(new)))
+        joined = join_word(new)
+        if not joined:  # the whole word goes: take one space with it, so no double space is left
+            if end < len(text) and text[end] == " ":
+                end += 1
+            elif start > 0 and text[start - 1] == " ":
+                start -= 1
+        edits.append((start, end, joined))
     return edits
 
 
