@@ -3,7 +3,8 @@ how many changed, how many re-check clean in their category, and how many kept t
 
     python benchmarks/rewrites.py [--shared ../shared] [--quiet]
 
-Every before → after pair is printed for reading (a number is not a judgement of Korean).
+Every before → after pair is printed for reading (a number is not a judgement of Korean). For tone rows
+the level counts as kept when the rewrite is polite: turning 반말 into 해요체 is the point of the fix.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def main() -> int:
         c["changed"] += 1
         after = coach.check(fixed.text)
         clean = not any(f.category in wanted for f in after.findings)
-        kept = before.speech_level in ("none", after.speech_level)
+        # A tone rewrite exists to turn 반말 into polite speech: for it, "kept" means polite afterwards.
+        kept = before.speech_level in ("none", after.speech_level) or (
+            "tone" in wanted and after.speech_level in ("hapsyo", "haeyo")
+        )
         c["clean"] += clean
         c["kept_level"] += kept
         c["both"] += clean and kept
