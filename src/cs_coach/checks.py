@@ -1,7 +1,10 @@
 """Run a compiled RuleSet over one analysis and return hits: the matching step of the pipeline.
 
-Each rule kind has one function here. Pattern and require rules are reached through the anchor index;
-lexicons through one dictionary keyed by (form, tag); metric rules run their measure.
+Each rule kind has one function here. Pattern rules and require triggers are reached through the
+per-pattern anchor index (then only where their literals occur), `needs` through their own index;
+lexicons through one dictionary keyed by (form, tag); metric rules compute each measure once per group.
+A sentence's own results are cached on the Plan, so unchanged sentences of a draft cost a dict lookup;
+the cached captures/variables dicts are shared by the Hits built from them: treat them as read-only.
 """
 
 from __future__ import annotations
@@ -43,7 +46,6 @@ class Plan:
     require_rules: list[int] = field(default_factory=list)
     # Rule number -> "pattern" | "require" for active rules reached through the anchor index.
     indexed_kind: dict[int, str] = field(default_factory=dict, repr=False)
-    # Sentence metrics grouped by (measure, params): each measure is computed once per sentence.
     # Metric rules grouped by (measure, params, levels): the measure is computed once per sentence (or
     # reply) and the group's rules are sorted by limit, so only the rules it exceeds are visited.
     metric_groups: list[_MetricGroup] = field(default_factory=list, repr=False)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from . import cache
@@ -186,7 +185,10 @@ def _compile_packs(paths: Sequence[Path], contents: dict[Path, bytes | OSError])
 
 
 def _yaml_load(text: str) -> object:
-    """libyaml when available (10x faster); on an error, the pure-Python parser words the message."""
+    """libyaml when available (10x faster); on an error, the pure-Python parser words the message.
+    PyYAML is imported here: a warm start (packs from the disk cache) never needs it."""
+    import yaml
+
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
@@ -197,6 +199,8 @@ def _yaml_load(text: str) -> object:
 
 
 def _read_pack(path: Path, content: bytes | OSError, problems: list[Problem]) -> Pack | None:
+    import yaml
+
     where = str(path)
     try:
         if isinstance(content, OSError):
