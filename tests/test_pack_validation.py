@@ -117,3 +117,47 @@ def test_pack_json_schema_is_published() -> None:
     assert json.loads(shipped.read_text(encoding="utf-8")) == json.loads(json.dumps(schema)), (
         "regenerate with: python -m cs_coach.schema > src/cs_coach/pack.schema.json"
     )
+
+
+GROUPS = """
+pack: groups
+description: 묶음 패턴
+rules:
+  - id: cite-then-refuse
+    kind: pattern
+    category: policy
+    severity: warning
+    message: "'{text}'"
+    why: 규정 뒤에 숨지 않기
+    match:
+      - pattern:
+          - {form: 규정, tag: NNG}
+          - any: [[{form: 상, tag: XSN}], [{form: 에, tag: JKB}, {lemma: 따르다}, {tag: EC}]]
+          - {op: "*"}
+          - &refusal
+            any:
+              - [{form: 안, tag: MAG}, {form: 되, tag: [VV, XSV]}]
+              - [{form: 불가, tag: NNG}]
+    examples:
+      - bad: "[[규정상 환불이 안 돼요]]."
+      - bad: "[[규정에 따라 환불은 불가합니다]]."
+      - good: "규정상 환불은 7일 안에 가능합니다."
+"""
+
+
+def test_any_groups_expand_and_reuse_through_yaml_anchors(tmp_path: Path) -> None:
+    path = tmp_path / "groups.yaml"
+    path.write_text(GROUPS, encoding="utf-8")
+    ruleset = load_packs([path])
+    assert len(ruleset.rules[0].match) == 4  # 2 cite forms x 2 refusals
+    coach = Coach(packs=[path])
+    assert [f.text for f in coach.check("규정상 환불이 안 돼요.").findings] == ["규정상 환불이 안 돼요"]
+    assert not coach.check("규정상 환불은 7일 안에 가능합니다.").findings
+
+
+def test_bad_groups_are_load_errors(tmp_path: Path) -> None:
+    path = tmp_path / "groups.yaml"
+    named_group = GROUPS.replace("- any: [[{form: 상", "- name: cite\n            any: [[{form: 상")
+    path.write_text(named_group, encoding="utf-8")
+    with pytest.raises(PackError, match="group"):
+        load_packs([path])

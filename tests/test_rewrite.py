@@ -93,8 +93,8 @@ def test_safe_fix_leaves_unsafe_suggestions_alone(demo: Coach) -> None:
 
 
 def test_words_outside_the_edit_are_copied_not_regenerated() -> None:
-    text = "고객님   커피  나오셨습니다 ~~"
-    assert Coach(packs=["honorific"]).fix(text).text == "고객님   커피  나왔습니다 ~~"
+    text = "주문하신   커피  나오셨습니다 ~~"
+    assert Coach(packs=["honorific"]).fix(text).text == "주문하신   커피  나왔습니다 ~~"
 
 
 def _finding(start: int, end: int, *suggestions: Suggestion, severity: str = "warning") -> Finding:

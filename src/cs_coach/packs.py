@@ -19,7 +19,18 @@ from . import cache
 from .analyze import tokenize_phrase
 from .match import FieldTest, Pattern, PatternIndex, Step, tag_group
 from .metrics import MEASURES
-from .schema import LexiconEntry, LexiconRule, Matcher, MetricRule, Pack, PatternRule, RequireRule, Rule, Spec
+from .schema import (
+    LexiconEntry,
+    LexiconRule,
+    Matcher,
+    MetricRule,
+    Pack,
+    PatternRule,
+    RequireRule,
+    Rule,
+    Spec,
+    expand_groups,
+)
 
 _PARTICLE = Step((FieldTest("tag", regex=re.compile(r"J.*")),), op="*")
 _SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
@@ -274,8 +285,9 @@ def _compile_matchers(matchers: Sequence[Matcher], label: str, report, captures:
                 patterns.append(compile_phrase(matcher.phrase))
             else:
                 assert matcher.pattern is not None
-                patterns.append(Pattern(tuple(_compile_spec(s) for s in matcher.pattern), where))
-                captures.update(s.name for s in matcher.pattern if s.name)
+                for sequence in expand_groups(matcher.pattern):
+                    patterns.append(Pattern(tuple(_compile_spec(s) for s in sequence), where))
+                    captures.update(s.name for s in sequence if s.name)
         except ValueError as exc:
             report(where, str(exc))
     return patterns

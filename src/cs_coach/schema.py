@@ -26,14 +26,49 @@ class Regex(_Strict):
 Value = str | list[str] | Regex
 
 
+MAX_ALTERNATIVES = 256
+
+
 class Spec(_Strict):
-    """One morpheme position. Omitted fields match anything; `op` is a quantifier or `!` (must not match)."""
+    """One morpheme position. Omitted fields match anything; `op` is a quantifier or `!` (must not match).
+
+    `any` makes the spec a group instead: one of several spec sequences (with `op: "?"`, or none of them).
+    Groups are expanded into plain patterns at load time; with YAML anchors one group serves many rules.
+    """
 
     form: Value | None = None
     lemma: Value | None = None
     tag: Value | None = None
     op: Literal["?", "*", "+", "!"] | None = None
     name: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")] | None = None
+    any: list[list[Spec]] | None = None
+
+    @model_validator(mode="after")
+    def _group(self) -> Spec:
+        if self.any is not None:
+            if any(v is not None for v in (self.form, self.lemma, self.tag, self.name)):
+                raise ValueError("a group ('any') takes no form, lemma, tag or name: put them on its specs")
+            if self.op not in (None, "?"):
+                raise ValueError("a group ('any') takes only op '?'")
+            if not self.any or not all(self.any):
+                raise ValueError("'any' needs one or more non-empty spec lists")
+        return self
+
+
+def expand_groups(specs: list[Spec]) -> list[list[Spec]]:
+    """Every plain spec sequence a pattern with `any` groups stands for (the cross product, in order)."""
+    sequences: list[list[Spec]] = [[]]
+    for spec in specs:
+        if spec.any is None:
+            options = [[spec]]
+        else:
+            options = [seq for alternative in spec.any for seq in expand_groups(alternative)]
+            if spec.op == "?":
+                options.append([])
+        sequences = [head + tail for head in sequences for tail in options]
+        if len(sequences) > MAX_ALTERNATIVES:
+            raise ValueError(f"'any' groups expand to more than {MAX_ALTERNATIVES} patterns; split the rule")
+    return sequences
 
 
 class Matcher(_Strict):
@@ -48,6 +83,8 @@ class Matcher(_Strict):
             raise ValueError("give exactly one of 'phrase' or 'pattern'")
         if self.pattern is not None and not self.pattern:
             raise ValueError("'pattern' needs at least one spec")
+        if self.pattern is not None:
+            expand_groups(self.pattern)  # raises when the groups explode
         if self.phrase is not None and not self.phrase.strip():
             raise ValueError("'phrase' is empty")
         return self
