@@ -58,7 +58,8 @@ rules:
           - {tag: [VV, XSV], name: verb}
           - {form: [세요, 으세요], tag: EF, name: end}
     suggest:
-      - edit: {swap: {end: "어/EC+주/VX+시/EP+겠/EP+어요/EF"}, final_punct: "?"}
+      - edit: {swap: {end: "어/EC+주/VX+시/EP+겠/EP+어요/EF"}}
+        final_punct: "?"
         prefix: "번거로우시겠지만 "
         applicability: unsafe
       - replace: {hapsyo: "{verb|어/EC+주/VX+시/EP+겠/EP+습니까/EF}", haeyo: "{verb|어/EC+주/VX+시/EP+겠/EP+어요/EF}"}

@@ -97,7 +97,10 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             return None
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
-        edits.append((start, end, fill(pick_level(suggest.replace, level), hit, sentence, text)))
+        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text)
+        edits.append(_without_double_space(start, end, replacement, text))
+    if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end:
+        edits.append(_final_punct(morphs, suggest.final_punct))
     if suggest.prefix is not None:
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
         already = text.startswith(prefix.strip(), s_start) or any(
@@ -110,7 +113,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         _, end = syllable_span(morphs, len(morphs) - 1, len(morphs))
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
         if not text[end:].lstrip().startswith(addition):
-            edits.append((end, end, " " + addition))
+            closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
+            edits.append((end, end, (" " if closed else ". ") + addition))
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
@@ -148,15 +152,12 @@ def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> li
             replaced[first] = stem_morphs(value)
     if not replaced:
         return []
-    edits = rejoin(morphs, replaced, text)
-    if suggest.edit.final_punct is not None:
-        edits.append(_final_punct(morphs, max(replaced), suggest.edit.final_punct))
-    return edits
+    return rejoin(morphs, replaced, text)
 
 
-def _final_punct(morphs: Sequence[Morph], after: int, punct: str) -> Edit:
-    """Replace the sentence's closing punctuation (or add it) after morpheme `after`."""
-    last_real = max((i for i, m in enumerate(morphs) if not is_symbol(m)), default=after)
+def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
+    """Replace the sentence's closing punctuation (or add it after its last word)."""
+    last_real = max((i for i, m in enumerate(morphs) if not is_symbol(m)), default=len(morphs) - 1)
     closing = [m for m in morphs[last_real + 1 :] if m.tag in {"SF", "SE"}]
     _, end = syllable_span(morphs, last_real, last_real + 1)
     if closing:
@@ -211,14 +212,18 @@ def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], 
         new: list[tuple[str, str]] = []
         for i in range(lo, hi):
             new.extend(replaced.get(i, [(morphs[i].form, morphs[i].tag)]))
-        joined = join_word(new)
-        if not joined:  # the whole word goes: take one space with it, so no double space is left
-            if end < len(text) and text[end] == " ":
-                end += 1
-            elif start > 0 and text[start - 1] == " ":
-                start -= 1
-        edits.append((start, end, joined))
+        edits.append(_without_double_space(start, end, join_word(new), text))
     return edits
+
+
+def _without_double_space(start: int, end: int, replacement: str, text: str) -> Edit:
+    """An edit that deletes whole words takes one neighbouring space with it, so no double space is left."""
+    if not replacement:
+        if end < len(text) and text[end] == " ":
+            end += 1
+        elif start > 0 and text[start - 1] == " ":
+            start -= 1
+    return (start, end, replacement)
 
 
 def join_word(morphs: Sequence[tuple[str, str]]) -> str:

@@ -101,8 +101,6 @@ class Edit(_Strict):
 
     drop: list[str] = Field(default_factory=list)
     swap: dict[str, str] = Field(default_factory=dict)
-    final_punct: str | None = None
-    """Replace the sentence's closing punctuation (or add it): '?' when a command becomes a question."""
 
 
 class Suggest(_Strict):
@@ -117,6 +115,8 @@ class Suggest(_Strict):
     prefix: str | ByLevel | None = None
     append: str | ByLevel | None = None
     target: str | None = None
+    final_punct: str | None = None
+    """Set the sentence's closing punctuation when the rewrite reaches its end: '?' for a request."""
     at_end: bool = False
     """Offer it only when the target is the sentence's last word (an ending replaced by a full clause)."""
     applicability: Applicability = "unsafe"
