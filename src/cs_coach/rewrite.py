@@ -87,7 +87,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     morphs = sentence.morphs
     first, last = hit.captures.get(suggest.target, (hit.first, hit.last)) if suggest.target else (hit.first, hit.last)
     level = sentence.level
-    s_start, s_end = sentence_span(sentence)
+    s_end = sentence_span(sentence)[1]
     if suggest.at_end and word_span(morphs, first, last)[1] < s_end:
         return None
     edits: list[Edit] = []
@@ -103,12 +103,13 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         edits.append(_final_punct(morphs, suggest.final_punct))
     if suggest.prefix is not None:
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
-        already = text.startswith(prefix.strip(), s_start) or any(
-            e[0] == s_start and e[2].startswith(prefix.strip()) for e in edits
+        at = _prefix_point(sentence, text)
+        already = text.startswith(prefix.strip(), at) or any(
+            e[0] == at and e[2].startswith(prefix.strip()) for e in edits
         )
-        touches_start = not edits or min(e[0] for e in edits) == s_start
+        touches_start = not edits or min(e[0] for e in edits) <= at
         if not already and touches_start:
-            edits.append((s_start, s_start, prefix))
+            edits.append((at, at, prefix))
     if suggest.append is not None:
         _, end = syllable_span(morphs, len(morphs) - 1, len(morphs))
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
@@ -118,6 +119,19 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+def _prefix_point(sentence: Sentence, text: str) -> int:
+    """Where words go before a sentence: after an opening answer word ("네, 죄송하지만 …"), else its start."""
+    morphs = sentence.morphs
+    start = sentence_span(sentence)[0]
+    i = next((k for k, m in enumerate(morphs) if not is_symbol(m)), None)
+    if i is None or morphs[i].tag != "IC" or i + 1 >= len(morphs):
+        return start
+    after = morphs[i].end
+    while after < len(text) and text[after] in ",.!~ ":
+        after += 1
+    return after if after < sentence.end else start
 
 
 def merge_edits(edits: list[Edit], text: str, applicability: str, description: str) -> Suggestion:
