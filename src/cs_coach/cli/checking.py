@@ -1,0 +1,112 @@
+"""`cs-coach check`: findings in text, JSON, SARIF or GitHub annotations; exit 1 when one reaches --fail-on."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..inputs import Options, gather
+from ..models import SEVERITY_RANK
+from ..render import Checked, RuleInfo
+from ..render.text import render_text, summary
+from .common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    ColumnOpt,
+    ConfigOpt,
+    EncodingOpt,
+    IdColumnOpt,
+    IgnoreColumnOpt,
+    IgnoreOpt,
+    PackOpt,
+    Paths,
+    QuietOpt,
+    SelectOpt,
+    Texts,
+    UsageError,
+    fail,
+    fail_threshold,
+    known_names,
+    load_settings,
+    make_coach,
+    usage_errors,
+    warn,
+)
+from .progress import checked
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def check(
+    paths: Paths = None,
+    text: Texts = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, sarif or github.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to this file.")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option(help="Exit 1 on findings at or above: error, warning, info, none.")
+    ] = None,
+    column: ColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    config_path: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    pack: PackOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check replies in files, folders, stdin or --text; exit 1 when a finding reaches --fail-on."""
+    with usage_errors():
+        if output_format not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {output_format!r})")
+        config = load_settings(config_path, paths or [], select, ignore, pack)
+        threshold = fail_threshold(fail_on, config)
+        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
+        coach, catalogue = make_coach(config)
+    known = known_names(catalogue)
+    stats = {"replies": 0, "flagged": 0, "findings": 0, "worst": -1}
+
+    def counted(results: Iterable[Checked]) -> Iterator[Checked]:
+        for record, report in results:
+            stats["replies"] += 1
+            stats["flagged"] += bool(report.findings)
+            stats["findings"] += len(report.findings)
+            for f in report.findings:
+                stats["worst"] = max(stats["worst"], SEVERITY_RANK[f.severity])
+            yield record, report
+
+    results = counted(checked(coach, docs, known, quiet))
+    out = output.open("w", encoding="utf-8") if output else None
+    try:
+        colour = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        for chunk in _render(output_format, results, catalogue, colour):
+            typer.echo(chunk, file=out)
+    except BrokenPipeError:  # `cs-coach check … | head`: the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        raise fail(f"{output or 'stdout'}: cannot write: {exc.strerror}") from exc
+    finally:
+        if out:
+            out.close()
+    if not quiet:
+        typer.echo(summary(stats["replies"], stats["findings"], stats["flagged"]), err=True)
+    raise typer.Exit(EXIT_FINDINGS if stats["worst"] >= threshold else EXIT_CLEAN)
+
+
+def _render(fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo], colour: bool) -> Iterator[str]:
+    """Output chunks in the chosen format; text and GitHub stream, JSON and SARIF come as one document."""
+    from ..render.machine import render_github, render_json, render_sarif
+
+    if fmt == "text":
+        yield from render_text(results, colour=colour)
+    elif fmt == "github":
+        yield from render_github(results)
+    elif fmt == "json":
+        yield render_json(results)
+    else:
+        yield render_sarif(results, catalogue)

@@ -1,0 +1,126 @@
+"""`cs-coach fix`: apply rewrites and print the fixed text, a unified diff (--diff) or write files (--write)."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated
+
+import typer
+
+from .. import Coach
+from ..inputs import IGNORE_ALL, Document, Options, gather, write_atomic
+from .common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    ColumnOpt,
+    ConfigOpt,
+    EncodingOpt,
+    IdColumnOpt,
+    IgnoreColumnOpt,
+    IgnoreOpt,
+    PackOpt,
+    Paths,
+    QuietOpt,
+    SelectOpt,
+    Texts,
+    UsageError,
+    known_names,
+    load_settings,
+    make_coach,
+    usage_errors,
+    warn,
+)
+from .progress import Progress
+
+
+def fix(
+    paths: Paths = None,
+    text: Texts = None,
+    unsafe: Annotated[bool, typer.Option("--unsafe", help="Also apply rewrites that change the meaning.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff; exit 1 when there is something to fix.")]
+    = False,
+    write: Annotated[bool, typer.Option("--write", "-w", help="Rewrite the files in place (atomically).")] = False,
+    column: ColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    config_path: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    pack: PackOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Apply safe rewrites: print the fixed text (default), a diff (--diff), or rewrite files (--write)."""
+    with usage_errors():
+        if diff and write:
+            raise UsageError("give --diff or --write, not both")
+        config = load_settings(config_path, paths or [], select, ignore, pack)
+        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
+        coach, catalogue = make_coach(config)
+    known = known_names(catalogue)
+    coaches: dict[frozenset[str], Coach | None] = {frozenset(): coach}
+
+    def coach_for(names: frozenset[str]) -> Coach | None:
+        """The Coach for a reply that ignores some rules; None when it ignores them all."""
+        if names not in coaches:
+            coaches[names] = (
+                None if names & IGNORE_ALL else Coach(config=config.model_copy(update={"ignore": [
+                    *config.ignore, *sorted(names & known)]}))
+            )
+        return coaches[names]
+
+    outputs: list[tuple[Document, str]] = []
+    applied = remaining = 0
+    total = sum(len(d.records) for d in docs)
+    with usage_errors(), Progress(total, "fixing", quiet) as progress:
+        for doc in docs:
+            fixed: dict[int, str] = {}
+            for record in doc.records:
+                progress.advance()
+                chosen = coach_for(record.ignore)
+                if chosen is None:
+                    continue
+                result = chosen.fix(record.text, unsafe=unsafe)
+                if not doc.can_write(record.index, result.text):
+                    warn(f"{doc.name}:{record.line} ({record.id}): fix left out, it would change HTML markup")
+                    continue
+                applied += len(result.applied)
+                remaining += len(result.remaining)
+                fixed[record.index] = result.text
+            outputs.append((doc, doc.rewrite(fixed)))
+    changed = [(doc, new) for doc, new in outputs if new != doc.content]
+    if diff:
+        for doc, new in changed:
+            name = doc.name
+            typer.echo(
+                "".join(
+                    difflib.unified_diff(
+                        _diff_lines(doc.content), _diff_lines(new), f"a/{name}", f"b/{name}"
+                    )
+                ),
+                nl=False,
+            )
+    elif write:
+        with usage_errors():
+            for doc, new in changed:
+                if doc.name.startswith("<"):
+                    raise UsageError("--write needs files; stdin and --text are printed instead")
+                write_atomic(doc.path, new, encoding, doc.bom)
+                if not quiet:
+                    typer.echo(f"fixed {doc.name}", err=True)
+    else:
+        for doc, new in outputs:
+            if len(outputs) > 1:
+                typer.echo(f"==> {doc.name} <==")
+            typer.echo(new, nl=not new.endswith("\n"))
+    if not quiet:
+        typer.echo(f"{applied} fixes applied in {len(changed)} file(s); {remaining} findings left", err=True)
+    raise typer.Exit(EXIT_FINDINGS if diff and changed else EXIT_CLEAN)
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Lines for difflib, with the `\\ No newline at end of file` marker patch(1) expects."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines

@@ -1,0 +1,63 @@
+"""`cs-coach report`: one self-contained HTML page about a whole reply library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..inputs import Options, gather, write_atomic
+from .common import (
+    ColumnOpt,
+    ConfigOpt,
+    EncodingOpt,
+    IdColumnOpt,
+    IgnoreColumnOpt,
+    IgnoreOpt,
+    PackOpt,
+    Paths,
+    QuietOpt,
+    SelectOpt,
+    Texts,
+    UsageError,
+    known_names,
+    load_settings,
+    make_coach,
+    usage_errors,
+    warn,
+)
+from .progress import checked
+
+
+def report(
+    paths: Paths = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("cs-coach-report.html"),
+    title: Annotated[str, typer.Option(help="Report title.")] = "cs-coach 상담 문구 점검 보고서",
+    top: Annotated[int, typer.Option(help="How many of the worst replies to show.")] = 100,
+    text: Texts = None,
+    column: ColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    config_path: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    pack: PackOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write one self-contained HTML report: totals, charts by category and rule, worst replies first."""
+    from ..render.html import render_html
+
+    with usage_errors():
+        config = load_settings(config_path, paths or [], select, ignore, pack)
+        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
+        coach, catalogue = make_coach(config)
+    page = render_html(checked(coach, docs, known_names(catalogue), quiet), catalogue, title=title, top=top)
+    with usage_errors():
+        try:
+            write_atomic(out, page)
+        except FileNotFoundError as exc:
+            raise UsageError(f"{out}: folder does not exist") from exc
+    if not quiet:
+        typer.echo(f"wrote {out}", err=True)
