@@ -106,6 +106,8 @@ class Edit(_Strict):
 class Suggest(_Strict):
     """A rewrite of the match (or of `target`, a capture): literal text by speech level, or morpheme edits.
 
+    `replace` rewrites the whole 어절 of the match (or of `target`), particles included: to change one
+    morpheme and keep the rest of its word (and its particle), use `edit` instead.
     `replace` may use `{capture}` placeholders and `{placeholder}` text the agent must fill in (kept as is).
     `prefix` adds words before the sentence (a cushion phrase), `append` adds a sentence after it.
     """
