@@ -82,7 +82,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
 ) -> None:
-    """Run the HTTP service and playground (needs the 'server' extra: pip install "cs-coach[server]")."""
+    """Run the HTTP service and playground (needs the server extra: pip install cs-coach\\[server])."""
     try:
         from ..server.app import serve as run_server
     except ImportError as exc:
