@@ -406,25 +406,36 @@ def _report_time(coach, analyses) -> float:
     return time.perf_counter() - start
 
 
+# Starts the child and reports its own peak RSS. A child spawned straight from this process would not
+# do: fork copies this process's pages and vfork/posix_spawn shares them until exec, and either way the
+# child's ru_maxrss would count this process's ~500 MB. This small middle process is ~10 MB.
+_SPAWNER = """
+import os, sys, time
+args = sys.argv[1:]
+with open(os.devnull, "wb") as null:
+    start = time.perf_counter()
+    pid = os.posix_spawn(args[0], args, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 1)])
+    _, status, usage = os.wait4(pid, 0)
+    took = time.perf_counter() - start
+print(took, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def _child(args: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall time, peak RSS (MB) and exit code of a subprocess; a crash is printed, not hidden.
-
-    posix_spawn (vfork-like), not fork: a forked child's peak RSS would count this process's pages."""
-    with tempfile.TemporaryFile() as errors, open(os.devnull, "wb") as null:
-        actions = [(os.POSIX_SPAWN_DUP2, null.fileno(), 1), (os.POSIX_SPAWN_DUP2, errors.fileno(), 2)]
-        start = time.perf_counter()
-        pid = os.posix_spawn(args[0], args, env, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
-        took = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        text = errors.read().decode("utf-8", "replace")
-    if "Traceback" in text or code not in (0, 1):
-        print(f"  !! {' '.join(args[:3])} failed (exit {code}): {text[-600:]}")
-    return took, usage.ru_maxrss / 1024, code
+    """Wall time, peak RSS (MB) and exit code of a subprocess; a crash is printed, not hidden."""
+    done = subprocess.run([sys.executable, "-c", _SPAWNER, *args], env=env, capture_output=True, text=True,
+                          check=False)
+    try:
+        took, rss_kb, code = done.stdout.split()
+    except ValueError:
+        print(f"  !! could not start {args[:3]}: {done.stderr[-600:]}")
+        return float("nan"), float("nan"), -1
+    if "Traceback" in done.stderr or int(code) not in (0, 1):
+        print(f"  !! {' '.join(args[:3])} failed (exit {code}): {done.stderr[-600:]}")
+    return float(took), int(rss_kb) / 1024, int(code)
 
 
-def part_cold(runs: int = 3) -> None:
+def part_cold(runs: int = 5) -> None:
     print("\n== cold start (subprocesses) ==")
     # What the `cs-coach` script runs, started the same way as the Kiwi baseline (no pyenv/asdf shim).
     cli = [sys.executable, "-c", "import sys; from cs_coach.cli import main; sys.argv[0] = 'cs-coach'; main()"]
