@@ -132,6 +132,7 @@ rules:
     entries:
       - {word: 소요기간, pos: noun, replace: [걸리는 기간]}
       - {word: 상환하다, pos: verb, replace: [갚다]}
+      - {word: 이의 제기하다, pos: verb, replace: [반대하다]}
     examples:
       - bad: "[[소요기간]]은 사흘입니다."
         fix: "걸리는 기간은 사흘입니다."
@@ -158,3 +159,5 @@ def test_lexicon_multiword_replacement_dictionary_da_and_dropped_words(tmp_path:
     assert coach.fix("소요기간은 사흘입니다.").text == "걸리는 기간은 사흘입니다."
     fixed = coach.fix("대출금을 상환하셨어요? 네 그냥 기다리시면 됩니다.").text
     assert fixed == "대출금을 갚으셨어요? 네 기다리시면 됩니다."
+    # the entry spans two 어절: the leftover ending joins the replacement instead of standing alone
+    assert coach.fix("결과에 이의제기 하시면 다시 심사합니다.").text == "결과에 반대하시면 다시 심사합니다."

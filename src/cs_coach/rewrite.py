@@ -211,8 +211,12 @@ def stem_morphs(phrase: str) -> list[tuple[str, str]]:
 
 
 def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], text: str) -> list[Edit]:
-    """One edit per 어절 holding a replaced morpheme: that word re-joined by Kiwi, punctuation left alone."""
-    edits: list[Edit] = []
+    """One edit per 어절 holding a replaced morpheme: that word re-joined by Kiwi, punctuation left alone.
+
+    A word whose first morpheme was dropped by an edit that began in the word before it (이의제기 하면 ->
+    반대하면) is joined onto that word, so its leftover ending does not stand alone.
+    """
+    groups: list[tuple[int, int]] = []
     for word in sorted({morphs[i].word for i in replaced}):
         indices = [i for i, m in enumerate(morphs) if m.word == word]
         lo, hi = word_range(morphs, indices[0], indices[-1] + 1)
@@ -222,6 +226,13 @@ def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], 
             lo += 1
         if lo >= hi:
             continue
+        continues = groups and replaced.get(lo) == [] and (lo - 1) in replaced and groups[-1][1] >= lo - 1
+        if continues:
+            groups[-1] = (groups[-1][0], hi)
+        else:
+            groups.append((lo, hi))
+    edits: list[Edit] = []
+    for lo, hi in groups:
         start, end = syllable_span(morphs, lo, hi)
         new: list[tuple[str, str]] = []
         for i in range(lo, hi):
