@@ -100,7 +100,13 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text)
         edits.append(_without_double_space(start, end, replacement, text))
     if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end:
-        edits.append(_final_punct(morphs, suggest.final_punct))
+        punct = _final_punct(morphs, suggest.final_punct)
+        covering = [k for k, e in enumerate(edits) if e[0] <= punct[0] < e[1]]
+        if covering:  # the rewrite already swallowed the old punctuation: close it with the new one
+            k = covering[0]
+            edits[k] = (edits[k][0], max(edits[k][1], punct[1]), edits[k][2] + suggest.final_punct)
+        else:
+            edits.append(punct)
     if suggest.prefix is not None:
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
         at = _prefix_point(sentence, text)
@@ -129,6 +135,8 @@ def _prefix_point(sentence: Sentence, text: str) -> int:
     if i is None or morphs[i].tag != "IC" or i + 1 >= len(morphs):
         return start
     after = morphs[i].end
+    if after >= len(text) or text[after] not in ",.!~ ":
+        return start  # 오배송: a syllable Kiwi read as an interjection inside a word
     while after < len(text) and text[after] in ",.!~ ":
         after += 1
     return after if after < sentence.end else start
