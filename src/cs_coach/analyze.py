@@ -261,16 +261,14 @@ class _InFlight:
         self.text, self.chunks, self.found, self.waiting = text, chunks, found, waiting
 
 
-def analyze_many(texts: Iterable[str], batch_size: int = 256) -> Iterator[Analysis]:
+def analyze_many(texts: Iterable[str]) -> Iterator[Analysis]:
     """Analyse a stream of texts, order kept, in constant memory.
 
     One Kiwi call reads a lazy feed of the chunks that are not cached: Kiwi's workers analyse ahead
     (Kiwi pulls a few dozen items ahead of the results it has returned) while this thread turns results
     into sentences and the caller matches them, so Kiwi never waits for a batch's matching. Texts are
-    pulled from `texts` only as fast as Kiwi asks for work. `batch_size` is kept for callers of the
-    batched version; Kiwi's own look-ahead now bounds the texts in flight.
+    pulled from `texts` only as fast as Kiwi asks for work: Kiwi's own look-ahead bounds the texts in flight.
     """
-    del batch_size
     in_flight: deque[_InFlight] = deque()
     fed: deque[tuple[_InFlight, str | None]] = deque()
 

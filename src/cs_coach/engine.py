@@ -83,15 +83,15 @@ class Coach:
         _require_str(text)
         return self._report(analyze(text))
 
-    def check_many(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Report]:
-        """Reports in input order; texts are analysed in batches, so memory stays flat on endless input."""
+    def check_many(self, texts: Iterable[str]) -> Iterator[Report]:
+        """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input."""
 
         def checked(items: Iterable[str]) -> Iterator[str]:
             for item in items:
                 _require_str(item)
                 yield item
 
-        for analysis in analyze_many(checked(texts), batch_size):
+        for analysis in analyze_many(checked(texts)):
             yield self._report(analysis)
 
     def _report(self, analysis: Analysis) -> Report:
