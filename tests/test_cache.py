@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_coach import Coach, cache, packs
+from cs_coach import Coach, cache, compiler, packs
 from cs_coach.analyze import analyze
 from cs_coach.checks import Plan, find_hits
 from cs_coach.packs import RuleSet, load_packs
@@ -80,7 +80,7 @@ def test_warm_load_skips_phrase_compilation(pack: Path, monkeypatch: pytest.Monk
     def no_kiwi(phrase: str) -> list:
         raise AssertionError(f"phrase {phrase!r} compiled again on a warm start")
 
-    monkeypatch.setattr(packs, "tokenize_phrase", no_kiwi)
+    monkeypatch.setattr(compiler, "tokenize_phrase", no_kiwi)
     assert [r.id for r in load_packs([pack]).rules] == ["cache-jeonhwa", "cache-geumil"]
 
 

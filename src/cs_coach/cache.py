@@ -28,7 +28,10 @@ T = TypeVar("T")
 FORMAT = b"cs_coach-ruleset-v1\n"
 KEEP_FILES = 32  # old entries beyond this many are pruned, newest kept
 # Modules whose source decides what a compiled RuleSet contains.
-_COMPILER_MODULES = ("packs.py", "match.py", "schema.py", "analyze.py", "metrics.py", "speech.py", "cache.py")
+_COMPILER_MODULES = (
+    "packs.py", "compiler.py", "validate.py", "match.py", "schema.py",
+    "analyze.py", "metrics.py", "speech.py", "cache.py",
+)
 
 
 def cache_dir() -> Path | None:

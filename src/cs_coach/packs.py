@@ -1,4 +1,4 @@
-"""Find, load, validate and compile rule packs (built-in and user files) into a RuleSet.
+"""Find and load rule packs (built-in and user files) into a RuleSet, through the disk cache.
 
 Every problem a pack can have is found here, at load time, and reported all at once with file, rule
 and field: a RuleSet that loads never fails during a check.
@@ -6,55 +6,19 @@ and field: a RuleSet that loads never fails during a check.
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from . import cache
-from .analyze import tokenize_phrase
-from .match import FieldTest, Pattern, PatternIndex, Step, tag_group
-from .metrics import MEASURES
-from .schema import (
-    LexiconEntry,
-    LexiconRule,
-    Matcher,
-    MetricRule,
-    Pack,
-    PatternRule,
-    RequireRule,
-    Rule,
-    Spec,
-    expand_groups,
-)
+from .compiler import CompiledRule, RuleSet, compile_phrase, compile_rule
+from .schema import Pack
+from .validate import PackError, Problem
 
-_PARTICLE = Step((FieldTest("tag", regex=re.compile(r"J.*")),), op="*")
-_SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    rule: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f" · rule {self.rule}" if self.rule else "") + (f" · {self.field}" if self.field else "")
-        return f"{where}: {self.message}"
-
-
-class PackError(ValueError):
-    """A pack (or several) could not be loaded; `problems` lists every one of them."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in rule packs:\n{lines}")
+__all__ = ["CompiledRule", "PackError", "Problem", "RuleSet", "UnknownNameError", "builtin_packs", "compile_phrase",
+           "load_packs", "resolve_pack_paths"]
 
 
 class UnknownNameError(KeyError):
@@ -67,59 +31,6 @@ class UnknownNameError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
-
-
-@dataclass
-class CompiledRule:
-    """A validated rule with its matchers compiled; `rule` keeps the source data (messages, examples)."""
-
-    rule: Rule
-    pack: str
-    file: str
-    match: list[Pattern] = field(default_factory=list)
-    unless: list[Pattern] = field(default_factory=list)
-    needs: list[Pattern] = field(default_factory=list)
-    lexicon: dict[tuple[str, str], list[tuple[tuple[tuple[str, frozenset[str]], ...], LexiconEntry]]] = field(
-        default_factory=dict
-    )
-
-    @property
-    def id(self) -> str:
-        return self.rule.id
-
-
-@dataclass
-class RuleSet:
-    """Compiled rules with two anchor indexes: rules by any of their match patterns' anchors, and each
-    match pattern by its own anchor (`patterns` maps a pattern id to (rule number, pattern number)), so
-    a sentence only tries the patterns whose rarest required literal it contains."""
-
-    rules: list[CompiledRule]
-    index: PatternIndex = field(default_factory=PatternIndex)
-    pattern_index: PatternIndex = field(default_factory=PatternIndex)
-    patterns: list[tuple[int, int]] = field(default_factory=list)
-    # Require rules' `needs` patterns, each distinct pattern once with the rules that list it.
-    needs_index: PatternIndex = field(default_factory=PatternIndex)
-    needs_patterns: list[tuple[Pattern, list[int]]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        unique_needs: dict[Pattern, int] = {}
-        for number, compiled in enumerate(self.rules):
-            if compiled.match:
-                self.index.add(number, [p.anchor() for p in compiled.match])
-            for k, pattern in enumerate(compiled.match):
-                self.pattern_index.add(len(self.patterns), [pattern.anchor()])
-                self.patterns.append((number, k))
-            for pattern in compiled.needs:
-                pattern_id = unique_needs.get(pattern)
-                if pattern_id is None:
-                    pattern_id = unique_needs[pattern] = len(self.needs_patterns)
-                    self.needs_index.add(pattern_id, [pattern.anchor()])
-                    self.needs_patterns.append((pattern, []))
-                self.needs_patterns[pattern_id][1].append(number)
-
-    def by_id(self) -> dict[str, CompiledRule]:
-        return {r.id: r for r in self.rules}
 
 
 def builtin_dir() -> Path:
@@ -187,7 +98,7 @@ def _compile_packs(paths: Sequence[Path], contents: dict[Path, bytes | OSError])
                 problems.append(Problem(where, rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})"))
                 continue
             seen[rule.id] = where
-            result = _compile_rule(rule, pack.pack, where, problems)
+            result = compile_rule(rule, pack.pack, where, problems)
             if result is not None:
                 compiled.append(result)
     if problems:
@@ -246,165 +157,3 @@ def _read_pack(path: Path, content: bytes | OSError, problems: list[Problem]) ->
         return None
 
 
-def _compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> CompiledRule | None:
-    before = len(problems)
-
-    def report(field_name: str, message: str) -> None:
-        problems.append(Problem(where, rule.id, field_name, message))
-
-    out = CompiledRule(rule, pack, where)
-    captures: set[str] = set()
-    if isinstance(rule, PatternRule | RequireRule):
-        primary = rule.match if isinstance(rule, PatternRule) else rule.trigger
-        label = "match" if isinstance(rule, PatternRule) else "trigger"
-        out.match = _compile_matchers(primary, label, report, captures)
-        out.unless = _compile_matchers(rule.unless, "unless", report, set())
-        if isinstance(rule, RequireRule):
-            out.needs = _compile_matchers(rule.needs, "needs", report, set())
-        if rule.flag and rule.flag not in captures:
-            report("flag", f"no capture named {rule.flag!r} in {label}")
-    elif isinstance(rule, LexiconRule):
-        out.lexicon = _compile_lexicon(rule.entries, report)
-        out.unless = _compile_matchers(rule.unless, "unless", report, set())
-        captures = {"word", "replacement"}
-    elif isinstance(rule, MetricRule):
-        if rule.measure not in MEASURES:
-            report("measure", f"unknown measure {rule.measure!r}; known: {', '.join(sorted(MEASURES))}")
-        captures = {"value", "max"}
-    _check_templates(rule, captures, report)
-    _check_examples(rule, report)
-    return out if len(problems) == before else None
-
-
-def _compile_matchers(matchers: Sequence[Matcher], label: str, report, captures: set[str]) -> list[Pattern]:
-    patterns = []
-    for number, matcher in enumerate(matchers):
-        where = f"{label}.{number}"
-        try:
-            if matcher.phrase is not None:
-                patterns.append(compile_phrase(matcher.phrase))
-            else:
-                assert matcher.pattern is not None
-                for sequence in expand_groups(matcher.pattern):
-                    patterns.append(Pattern(tuple(_compile_spec(s) for s in sequence), where))
-                    captures.update(s.name for s in sequence if s.name)
-        except ValueError as exc:
-            report(where, str(exc))
-    return patterns
-
-
-def _compile_spec(spec: Spec) -> Step:
-    tests = []
-    for attr in ("form", "lemma", "tag"):
-        value = getattr(spec, attr)
-        if value is None:
-            continue
-        if isinstance(value, str):
-            tests.append(FieldTest(attr, literals=frozenset({value})))
-        elif isinstance(value, list):
-            tests.append(FieldTest(attr, literals=frozenset(value)))
-        else:
-            try:
-                tests.append(FieldTest(attr, regex=re.compile(value.regex)))
-            except re.error as exc:
-                raise ValueError(f"bad regex {value.regex!r} for {attr}: {exc}") from exc
-    return Step(tuple(tests), spec.op, spec.name)
-
-
-def _phrase_morphs(text: str) -> list[tuple[str, str, int]]:
-    """Morphemes of a phrase with the dictionary ending (다) and final punctuation dropped."""
-    morphs = [m for m in tokenize_phrase(text) if m[1] not in _SYMBOL_TAGS]
-    if len(morphs) > 1 and morphs[-1][:2] == ("다", "EF"):
-        morphs.pop()
-    if not morphs:
-        raise ValueError(f"phrase {text!r} has no morphemes")
-    return morphs
-
-
-def compile_phrase(text: str) -> Pattern:
-    """Plain Korean -> pattern: forms with loose tags, optional particles after nouns at word ends."""
-    morphs = _phrase_morphs(text)
-    steps: list[Step] = []
-    for i, (form, tag, word) in enumerate(morphs):
-        steps.append(Step((FieldTest("form", literals=frozenset({form})), FieldTest("tag", literals=tag_group(tag)))))
-        word_ends = i + 1 < len(morphs) and morphs[i + 1][2] != word
-        if word_ends and tag.startswith("N"):
-            steps.append(_PARTICLE)
-    return Pattern(tuple(steps), f"phrase {text!r}")
-
-
-def _compile_lexicon(entries: Sequence[LexiconEntry], report) -> dict:
-    table: dict[tuple[str, str], list] = {}
-    for number, entry in enumerate(entries):
-        try:
-            morphs = _phrase_morphs(entry.word)
-        except ValueError as exc:
-            report(f"entries.{number}.word", str(exc))
-            continue
-        key = tuple((form, tag_group(tag)) for form, tag, _ in morphs)
-        first_form, first_tag, _ = morphs[0]
-        for tag in tag_group(first_tag):
-            table.setdefault((first_form, tag), []).append((key, entry))
-    for bucket in table.values():
-        bucket.sort(key=lambda item: -len(item[0]))  # longest entry first
-    return table
-
-
-_SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
-_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
-
-
-def _check_suggest_templates(suggestion, where: str, captures: set[str], report) -> None:
-    """`{capture|morphemes}` slots must name a capture and spell morphemes as form/TAG+form/TAG."""
-    for field_name in ("replace", "prefix", "append"):
-        value = getattr(suggestion, field_name)
-        templates = [value] if isinstance(value, str) else list((value or {}).values())
-        for template in templates:
-            for name, tail in _SLOT.findall(template):
-                if name not in captures:
-                    report(f"{where}.{field_name}", f"no capture named {name!r} in {{{name}|{tail}}}")
-                if not _MORPHS.match(tail):
-                    report(f"{where}.{field_name}", f"{tail!r} is not morphemes like 어/EC+주/VX")
-    for name, value in (suggestion.edit.swap if suggestion.edit else {}).items():
-        if "/" in value and not _MORPHS.match(value):
-            report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
-
-
-def _check_templates(rule: Rule, captures: set[str], report) -> None:
-    allowed = captures | {"text"}
-    texts: list[tuple[str, str]] = [("message", rule.message)]
-    for number, suggestion in enumerate(rule.suggest):
-        if suggestion.target and suggestion.target not in captures:
-            report(f"suggest.{number}.target", f"no capture named {suggestion.target!r}")
-        if suggestion.edit:
-            for name in [*suggestion.edit.drop, *suggestion.edit.swap]:
-                if name not in captures:
-                    report(f"suggest.{number}.edit", f"no capture named {name!r}")
-        _check_suggest_templates(suggestion, f"suggest.{number}", captures, report)
-    for field_name, template in texts:
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-        except ValueError as exc:
-            report(field_name, f"bad template: {exc}")
-            continue
-        for name in sorted(names - allowed):
-            report(field_name, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(allowed))}")
-
-
-def _check_examples(rule: Rule, report) -> None:
-    bad = [e for e in rule.examples if e.bad is not None]
-    good = [e for e in rule.examples if e.good is not None]
-    if not bad:
-        report("examples", "needs at least one 'bad' example")
-    if not good:
-        report("examples", "needs at least one 'good' example")
-    has_safe = any(s.applicability == "safe" for s in rule.suggest) or (
-        isinstance(rule, LexiconRule) and any(e.applicability == "safe" for e in rule.entries)
-    )
-    for number, example in enumerate(rule.examples):
-        if example.bad is not None and example.bad.count("[[") != example.bad.count("]]"):
-            report(f"examples.{number}.bad", "unbalanced [[ ]] marks")
-        if example.fix is not None and not has_safe:
-            report(f"examples.{number}.fix", "an expected 'fix' needs a safe suggestion")
-        if example.bad is not None and example.fix is None and has_safe:
-            report(f"examples.{number}.fix", "the rule has a safe suggestion: give the expected 'fix'")

@@ -1,0 +1,94 @@
+"""Checks of a pack's rules beyond its schema: templates name real captures, examples are complete.
+
+Every problem is collected as a Problem (file, rule, field, message); `PackError` reports them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .schema import LexiconRule, Rule
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    rule: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file + (f" · rule {self.rule}" if self.rule else "") + (f" · {self.field}" if self.field else "")
+        return f"{where}: {self.message}"
+
+
+class PackError(ValueError):
+    """A pack (or several) could not be loaded; `problems` lists every one of them."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in rule packs:\n{lines}")
+
+
+_SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
+_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
+
+
+def check_suggest_templates(suggestion, where: str, captures: set[str], report) -> None:
+    """`{capture|morphemes}` slots must name a capture and spell morphemes as form/TAG+form/TAG."""
+    for field_name in ("replace", "prefix", "append"):
+        value = getattr(suggestion, field_name)
+        templates = [value] if isinstance(value, str) else list((value or {}).values())
+        for template in templates:
+            for name, tail in _SLOT.findall(template):
+                if name not in captures:
+                    report(f"{where}.{field_name}", f"no capture named {name!r} in {{{name}|{tail}}}")
+                if not _MORPHS.match(tail):
+                    report(f"{where}.{field_name}", f"{tail!r} is not morphemes like 어/EC+주/VX")
+    for name, value in (suggestion.edit.swap if suggestion.edit else {}).items():
+        if "/" in value and not _MORPHS.match(value):
+            report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
+
+
+def check_templates(rule: Rule, captures: set[str], report) -> None:
+    allowed = captures | {"text"}
+    texts: list[tuple[str, str]] = [("message", rule.message)]
+    for number, suggestion in enumerate(rule.suggest):
+        if suggestion.target and suggestion.target not in captures:
+            report(f"suggest.{number}.target", f"no capture named {suggestion.target!r}")
+        if suggestion.edit:
+            for name in [*suggestion.edit.drop, *suggestion.edit.swap]:
+                if name not in captures:
+                    report(f"suggest.{number}.edit", f"no capture named {name!r}")
+        check_suggest_templates(suggestion, f"suggest.{number}", captures, report)
+    for field_name, template in texts:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        except ValueError as exc:
+            report(field_name, f"bad template: {exc}")
+            continue
+        for name in sorted(names - allowed):
+            report(field_name, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(allowed))}")
+
+
+def check_examples(rule: Rule, report) -> None:
+    bad = [e for e in rule.examples if e.bad is not None]
+    good = [e for e in rule.examples if e.good is not None]
+    if not bad:
+        report("examples", "needs at least one 'bad' example")
+    if not good:
+        report("examples", "needs at least one 'good' example")
+    has_safe = any(s.applicability == "safe" for s in rule.suggest) or (
+        isinstance(rule, LexiconRule) and any(e.applicability == "safe" for e in rule.entries)
+    )
+    for number, example in enumerate(rule.examples):
+        if example.bad is not None and example.bad.count("[[") != example.bad.count("]]"):
+            report(f"examples.{number}.bad", "unbalanced [[ ]] marks")
+        if example.fix is not None and not has_safe:
+            report(f"examples.{number}.fix", "an expected 'fix' needs a safe suggestion")
+        if example.bad is not None and example.fix is None and has_safe:
+            report(f"examples.{number}.fix", "the rule has a safe suggestion: give the expected 'fix'")
