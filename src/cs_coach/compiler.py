@@ -23,7 +23,7 @@ from .schema import (
     Spec,
     expand_groups,
 )
-from .validate import Problem, check_examples, check_templates
+from .validate import Problem, ReportProblem, check_examples, check_templates
 
 _PARTICLE = Step((FieldTest("tag", regex=re.compile(r"J.*")),), op="*")
 _SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
@@ -112,7 +112,9 @@ def compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> 
     return out if len(problems) == before else None
 
 
-def _compile_matchers(matchers: Sequence[Matcher], label: str, report, captures: set[str]) -> list[Pattern]:
+def _compile_matchers(
+    matchers: Sequence[Matcher], label: str, report: ReportProblem, captures: set[str]
+) -> list[Pattern]:
     patterns = []
     for number, matcher in enumerate(matchers):
         where = f"{label}.{number}"
@@ -169,7 +171,7 @@ def compile_phrase(text: str) -> Pattern:
     return Pattern(tuple(steps), f"phrase {text!r}")
 
 
-def _compile_lexicon(entries: Sequence[LexiconEntry], report) -> dict:
+def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> dict:
     table: dict[tuple[str, str], list] = {}
     for number, entry in enumerate(entries):
         try:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .schema import LexiconRule, Rule
+from .schema import LexiconRule, Rule, Suggest
+
+ReportProblem = Callable[[str, str], None]
+"""Records one problem of the rule being compiled: (field, message)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ _SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
 _MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
 
 
-def check_suggest_templates(suggestion, where: str, captures: set[str], report) -> None:
+def check_suggest_templates(suggestion: Suggest, where: str, captures: set[str], report: ReportProblem) -> None:
     """`{capture|morphemes}` slots must name a capture and spell morphemes as form/TAG+form/TAG."""
     for field_name in ("replace", "prefix", "append"):
         value = getattr(suggestion, field_name)
@@ -54,7 +57,7 @@ def check_suggest_templates(suggestion, where: str, captures: set[str], report) 
             report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
 
 
-def check_templates(rule: Rule, captures: set[str], report) -> None:
+def check_templates(rule: Rule, captures: set[str], report: ReportProblem) -> None:
     allowed = captures | {"text"}
     texts: list[tuple[str, str]] = [("message", rule.message)]
     for number, suggestion in enumerate(rule.suggest):
@@ -75,7 +78,7 @@ def check_templates(rule: Rule, captures: set[str], report) -> None:
             report(field_name, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(allowed))}")
 
 
-def check_examples(rule: Rule, report) -> None:
+def check_examples(rule: Rule, report: ReportProblem) -> None:
     bad = [e for e in rule.examples if e.bad is not None]
     good = [e for e in rule.examples if e.good is not None]
     if not bad:
