@@ -90,6 +90,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     s_end = sentence_span(sentence)[1]
     if suggest.at_end and word_span(morphs, first, last)[1] < s_end:
         return None
+    if _missing_slot_capture(suggest, hit):
+        return None  # this match (of another pattern of the rule) lacks the morphemes the template conjugates
     edits: list[Edit] = []
     if suggest.edit is not None:
         edits.extend(_edit_words(suggest, hit, sentence, text))
@@ -125,6 +127,15 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+_SLOT = re.compile(r"\{([^{}|]*)\|[^{}]*\}")
+
+
+def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
+    templates = [t for t in (suggest.replace, suggest.prefix, suggest.append) if t is not None]
+    texts = [t for template in templates for t in ([template] if isinstance(template, str) else template.values())]
+    return any(name not in hit.captures for text in texts for name in _SLOT.findall(text))
 
 
 def _prefix_point(sentence: Sentence, text: str) -> int:
