@@ -92,6 +92,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         return None
     if _missing_slot_capture(suggest, hit):
         return None  # this match (of another pattern of the rule) lacks the morphemes the template conjugates
+    if suggest.split:
+        return split_sentence(sentence, text, suggest.applicability, suggest.description)
     edits: list[Edit] = []
     if suggest.edit is not None:
         edits.extend(_edit_words(suggest, hit, sentence, text))
@@ -127,6 +129,36 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+# Clause endings a long sentence can be cut at, with the word that links the two new sentences.
+_SPLIT_LINKS = {"고": "", "며": "", "으며": "", "면서": "", "으면서": "", "는데": "그런데", "ᆫ데": "그런데",
+                "은데": "그런데", "지만": "하지만", "어서": "그래서", "아서": "그래서", "여서": "그래서"}
+_CLOSING = {"hapsyo": ("습니다", "EF"), "haeyo": ("어요", "EF")}
+
+
+def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
+    """Cut at the clause ending nearest the middle: '가져가고 검사하면' -> '가져가요. 검사하면'."""
+    morphs = sentence.morphs
+    middle = len(morphs) / 2
+    cuts = [i for i, m in enumerate(morphs[:-1]) if m.tag == "EC" and m.form in _SPLIT_LINKS
+            and morphs[i + 1].word != m.word and i > 0 and not is_symbol(morphs[i + 1])]
+    if not cuts:
+        return None
+    cut = min(cuts, key=lambda i: abs(i - middle))
+    word = morphs[cut].word
+    first = next(i for i, m in enumerate(morphs) if m.word == word)
+    stem = [(m.form, m.tag) for m in morphs[first:cut]]
+    level = sentence.level if sentence.level in _CLOSING else "haeyo"
+    closed = join_word([*stem, _CLOSING[level]])
+    start, _ = syllable_span(morphs, first, cut)
+    _, end = syllable_span(morphs, cut, cut + 1)
+    link = _SPLIT_LINKS[morphs[cut].form]
+    next_start = morphs[cut + 1].start
+    edits: list[Edit] = [(start, end, closed + ".")]
+    if link:
+        edits.append((next_start, next_start, link + " "))
+    return merge_edits(edits, text, applicability, description)
 
 
 _SLOT = re.compile(r"\{([^{}|]*)\|[^{}]*\}")

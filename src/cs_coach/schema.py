@@ -114,6 +114,9 @@ class Suggest(_Strict):
 
     replace: str | ByLevel | None = None
     edit: Edit | None = None
+    split: bool = False
+    """Cut the sentence in two at the clause ending nearest its middle (-고, -는데, -지만 …), closing the
+    first half in the sentence's speech level and opening the second with a linking word (그런데, 하지만 …)."""
     prefix: str | ByLevel | None = None
     append: str | ByLevel | None = None
     target: str | None = None
@@ -127,8 +130,10 @@ class Suggest(_Strict):
     @model_validator(mode="after")
     def _has_action(self) -> Suggest:
         actions = [self.replace, self.edit, self.prefix, self.append]
-        if sum(a is not None for a in actions) == 0:
-            raise ValueError("give one of 'replace', 'edit', 'prefix' or 'append'")
+        if sum(a is not None for a in actions) == 0 and not self.split:
+            raise ValueError("give one of 'replace', 'edit', 'prefix', 'append' or 'split'")
+        if self.split and any(a is not None for a in actions):
+            raise ValueError("'split' stands alone")
         if self.replace is not None and self.edit is not None:
             raise ValueError("'replace' and 'edit' cannot be combined")
         return self
