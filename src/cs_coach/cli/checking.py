@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..inputs import Options, gather
+from ..inputs import Options
 from ..models import SEVERITY_RANK
 from ..render import Checked, RuleInfo
 from ..render.text import render_text, summary
@@ -31,11 +31,8 @@ from .common import (
     UsageError,
     fail,
     fail_threshold,
-    known_names,
-    load_settings,
-    make_coach,
+    open_inputs,
     usage_errors,
-    warn,
 )
 from .progress import checked
 
@@ -64,11 +61,10 @@ def check(
     with usage_errors():
         if output_format not in FORMATS:
             raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {output_format!r})")
-        config = load_settings(config_path, paths or [], select, ignore, pack)
-        threshold = fail_threshold(fail_on, config)
-        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
-        coach, catalogue = make_coach(config)
-    known = known_names(catalogue)
+        inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
+                             config_path, select, ignore, pack)
+        threshold = fail_threshold(fail_on, inputs.config)
+    coach, catalogue, docs, known = inputs.coach, inputs.catalogue, inputs.docs, inputs.known
     stats = {"replies": 0, "flagged": 0, "findings": 0, "worst": -1}
 
     def counted(results: Iterable[Checked]) -> Iterator[Checked]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 
 from .. import CATEGORIES, Coach, Config, PackError, UnknownNameError
 from ..config import ConfigError, find_config, load_config
-from ..inputs import InputError, WriteError
+from ..inputs import Document, InputError, Options, WriteError, gather
 from ..models import SEVERITY_RANK
 from ..render import RuleInfo, rule_catalogue
 
@@ -100,6 +101,31 @@ def load_settings(
     if packs:
         update["extra_packs"] = [*config.extra_packs, *packs]
     return config.model_copy(update=update) if update else config
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What check, fix and report start from: settings, the documents read, and the Coach to run."""
+
+    config: Config
+    docs: list[Document]
+    coach: Coach
+    catalogue: dict[str, RuleInfo]
+
+    @property
+    def known(self) -> set[str]:
+        return known_names(self.catalogue)
+
+
+def open_inputs(
+    paths: Sequence[str], texts: Sequence[str], options: Options, config_path: Path | None,
+    select: Sequence[str] | None, ignore: Sequence[str] | None, packs: Sequence[str] | None,
+) -> Inputs:
+    """Settings (file plus command line), then the documents, then the Coach: the shared start of a run."""
+    config = load_settings(config_path, paths, select, ignore, packs)
+    docs = gather(paths, texts, options, warn)
+    coach, catalogue = make_coach(config)
+    return Inputs(config, docs, coach, catalogue)
 
 
 def make_coach(config: Config) -> tuple[Coach, dict[str, RuleInfo]]:

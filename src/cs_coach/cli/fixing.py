@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import Coach
-from ..inputs import IGNORE_ALL, Document, Options, gather, write_atomic
+from ..inputs import IGNORE_ALL, Document, Options, write_atomic
 from .common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -24,9 +24,7 @@ from .common import (
     SelectOpt,
     Texts,
     UsageError,
-    known_names,
-    load_settings,
-    make_coach,
+    open_inputs,
     usage_errors,
     warn,
 )
@@ -54,10 +52,9 @@ def fix(
     with usage_errors():
         if diff and write:
             raise UsageError("give --diff or --write, not both")
-        config = load_settings(config_path, paths or [], select, ignore, pack)
-        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
-        coach, catalogue = make_coach(config)
-    known = known_names(catalogue)
+        inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
+                             config_path, select, ignore, pack)
+    config, coach, docs, known = inputs.config, inputs.coach, inputs.docs, inputs.known
     coaches: dict[frozenset[str], Coach | None] = {frozenset(): coach}
 
     def coach_for(names: frozenset[str]) -> Coach | None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..inputs import Options, gather, write_atomic
+from ..inputs import Options, write_atomic
 from .common import (
     ColumnOpt,
     ConfigOpt,
@@ -21,11 +21,8 @@ from .common import (
     SelectOpt,
     Texts,
     UsageError,
-    known_names,
-    load_settings,
-    make_coach,
+    open_inputs,
     usage_errors,
-    warn,
 )
 from .progress import checked
 
@@ -50,10 +47,9 @@ def report(
     from ..render.html import render_html
 
     with usage_errors():
-        config = load_settings(config_path, paths or [], select, ignore, pack)
-        docs = gather(paths or [], text or [], Options(column, id_column, ignore_column, encoding), warn)
-        coach, catalogue = make_coach(config)
-    page = render_html(checked(coach, docs, known_names(catalogue), quiet), catalogue, title=title, top=top)
+        inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
+                             config_path, select, ignore, pack)
+    page = render_html(checked(inputs.coach, inputs.docs, inputs.known, quiet), inputs.catalogue, title=title, top=top)
     with usage_errors():
         try:
             write_atomic(out, page)
