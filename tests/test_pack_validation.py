@@ -161,3 +161,11 @@ def test_bad_groups_are_load_errors(tmp_path: Path) -> None:
     path.write_text(named_group, encoding="utf-8")
     with pytest.raises(PackError, match="group"):
         load_packs([path])
+
+
+def test_when_names_a_capture(tmp_path: Path) -> None:
+    path = tmp_path / "when.yaml"
+    with_when = "    suggest:\n      - when: nope\n        replace: x\n    examples:"
+    path.write_text(GROUPS.replace("    examples:", with_when, 1), encoding="utf-8")
+    with pytest.raises(PackError, match="nope"):
+        load_packs([path])

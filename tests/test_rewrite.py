@@ -37,6 +37,13 @@ def test_join_mends_kiwi_faults() -> None:
     assert join_word([("수령", "NNG"), ("하", "XSV"), ("세요", "EF")]) == "수령하세요"
 
 
+def test_join_chooses_the_eu_form_after_a_consonant() -> None:
+    assert join_word([("어렵", "VA"), ("니", "EC")]) == "어려우니"
+    assert join_word([("받", "VV"), ("면", "EC")]) == "받으면"
+    assert join_word([("살", "VV"), ("니", "EC")]) == "사니"  # ㄹ drops, no 으
+    assert join_word([("가", "VV"), ("니", "EC")]) == "가니"
+
+
 def test_stem_morphs_reads_words_and_explicit_morphemes() -> None:
     assert stem_morphs("받다") == [("받", "VV")]
     assert stem_morphs("어/EC+주/VX") == [("어", "EC"), ("주", "VX")]

@@ -90,6 +90,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     s_end = sentence_span(sentence)[1]
     if suggest.at_end and word_span(morphs, first, last)[1] < s_end:
         return None
+    if suggest.when is not None and suggest.when not in hit.captures:
+        return None
     if _missing_slot_capture(suggest, hit):
         return None  # this match (of another pattern of the rule) lacks the morphemes the template conjugates
     if suggest.split:
@@ -302,10 +304,30 @@ def _without_double_space(start: int, end: int, replacement: str, text: str) -> 
     return (start, end, replacement)
 
 
+# Endings whose 으-form Kiwi's join does not choose by itself after a consonant (어렵+니 -> 어렵니, not 어려우니).
+_EU_FORMS = {"니": "으니", "니까": "으니까", "면": "으면", "면서": "으면서", "며": "으며", "므로": "으므로",
+             "러": "으러", "려고": "으려고", "려면": "으려면"}
+_STEM_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA"})
+
+
+def _with_eu(morphs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give an ending its 으-form after a stem that ends in a consonant other than ㄹ."""
+    out = list(morphs)
+    for i in range(1, len(out)):
+        form, tag = out[i]
+        stem, stem_tag = out[i - 1]
+        if form in _EU_FORMS and tag.startswith("E") and stem_tag in _STEM_TAGS and stem:
+            code = ord(stem[-1]) - 0xAC00
+            if 0 <= code < 11172 and code % 28 not in (0, 8):
+                out[i] = (_EU_FORMS[form], tag)
+    return out
+
+
 def join_word(morphs: Sequence[tuple[str, str]]) -> str:
     """Kiwi's join plus mends for its known faults."""
     if not morphs:
         return ""
+    morphs = _with_eu(morphs)
     joined = join_morphs(morphs)
     forms = [form for form, _ in morphs]
     if "시" in forms and joined.endswith("셔요"):

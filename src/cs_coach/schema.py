@@ -120,6 +120,8 @@ class Suggest(_Strict):
     prefix: str | ByLevel | None = None
     append: str | ByLevel | None = None
     target: str | None = None
+    when: str | None = None
+    """Offer it only when this capture took part in the match (an optional step that was present)."""
     final_punct: str | None = None
     """Set the sentence's closing punctuation when the rewrite reaches its end: '?' for a request."""
     at_end: bool = False

@@ -61,6 +61,8 @@ def check_templates(rule: Rule, captures: set[str], report: ReportProblem) -> No
     allowed = captures | {"text"}
     texts: list[tuple[str, str]] = [("message", rule.message)]
     for number, suggestion in enumerate(rule.suggest):
+        if suggestion.when and suggestion.when not in captures:
+            report(f"suggest.{number}.when", f"no capture named {suggestion.when!r}")
         if suggestion.target and suggestion.target not in captures:
             report(f"suggest.{number}.target", f"no capture named {suggestion.target!r}")
         if suggestion.edit:
