@@ -178,3 +178,8 @@ def test_split_cuts_a_long_sentence_in_its_own_speech_level() -> None:
     assert not fixed.remaining
     long_hapsyo = "서류는 어제 받았고 검토를 마쳤지만 서명이 빠져서 다시 보내 주셔야 하고 원본도 필요합니다."
     assert "빠집니다. 그래서 다시" in coach.fix(long_hapsyo, unsafe=True).text  # 합쇼체 kept, 그래서 links
+    progressive = "주문은 어제 들어왔고 포장은 오늘 끝났는데 기사님이 지금 상품을 옮기고 있고 저녁에 출발하고 있습니다."
+    assert coach.fix(progressive, unsafe=True).text == (  # cut after '-고 있다', never inside it
+        "주문은 어제 들어왔고 포장은 오늘 끝났습니다. "
+        "그런데 기사님이 지금 상품을 옮기고 있습니다. 저녁에 출발하고 있습니다."
+    )
