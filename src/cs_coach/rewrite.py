@@ -20,12 +20,11 @@ from .josa import fix_after_non_hangul, has_coda
 from .match import Hit
 from .models import Suggestion
 from .packs import CompiledRule
-from .schema import LexiconEntry, Suggest
+from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-EXPLICIT_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
@@ -165,13 +164,10 @@ def split_sentence(sentence: Sentence, text: str, applicability: str, descriptio
     return merge_edits(edits, text, applicability, description)
 
 
-_SLOT = re.compile(r"\{([^{}|]*)\|[^{}]*\}")
-
-
 def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
     templates = [t for t in (suggest.replace, suggest.prefix, suggest.append) if t is not None]
     texts = [t for template in templates for t in ([template] if isinstance(template, str) else template.values())]
-    return any(name not in hit.captures for text in texts for name in _SLOT.findall(text))
+    return any(name not in hit.captures for text in texts for name, _ in TEMPLATE_SLOT.findall(text))
 
 
 def _prefix_point(sentence: Sentence, text: str) -> int:
@@ -257,7 +253,7 @@ def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text
 
 def stem_morphs(phrase: str) -> list[tuple[str, str]]:
     """A replacement as morphemes: 받다 -> [(받, VV)]; or explicit ones: 에요/EF -> [(에요, EF)]."""
-    if EXPLICIT_MORPHS.match(phrase):
+    if MORPHEME_LIST.match(phrase):
         return [(form, tag) for form, tag in (part.split("/") for part in phrase.split("+"))]
     morphs = [(form, tag) for form, tag, _ in tokenize_phrase(phrase)]
     if len(morphs) > 1 and morphs[-1] in {("다", "EF"), ("다", "EC")}:  # Kiwi tags 갚다's 다 as EC

@@ -6,6 +6,7 @@ rules are data. `pack_json_schema()` publishes the format for editors.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,6 +28,10 @@ Value = str | list[str] | Regex
 
 
 MAX_ALTERNATIVES = 256
+# Template syntax shared by validation and rewriting: a conjugation slot {capture|어/EC+주/VX} and a
+# morpheme list written as form/TAG joined by +.
+TEMPLATE_SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
+MORPHEME_LIST = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
 
 
 class Spec(_Strict):

@@ -5,12 +5,11 @@ Every problem is collected as a Problem (file, rule, field, message); `PackError
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .schema import LexiconRule, Rule, Suggest
+from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconRule, Rule, Suggest
 
 ReportProblem = Callable[[str, str], None]
 """Records one problem of the rule being compiled: (field, message)."""
@@ -37,8 +36,6 @@ class PackError(ValueError):
         super().__init__(f"{len(self.problems)} problem(s) in rule packs:\n{lines}")
 
 
-_SLOT = re.compile(r"\{([^{}|]*)\|([^{}]*)\}")
-_MORPHS = re.compile(r"^[^/+\s]+/[A-Z]+(?:\+[^/+\s]+/[A-Z]+)*$")
 
 
 def check_suggest_templates(suggestion: Suggest, where: str, captures: set[str], report: ReportProblem) -> None:
@@ -47,13 +44,13 @@ def check_suggest_templates(suggestion: Suggest, where: str, captures: set[str],
         value = getattr(suggestion, field_name)
         templates = [value] if isinstance(value, str) else list((value or {}).values())
         for template in templates:
-            for name, tail in _SLOT.findall(template):
+            for name, tail in TEMPLATE_SLOT.findall(template):
                 if name not in captures:
                     report(f"{where}.{field_name}", f"no capture named {name!r} in {{{name}|{tail}}}")
-                if not _MORPHS.match(tail):
+                if not MORPHEME_LIST.match(tail):
                     report(f"{where}.{field_name}", f"{tail!r} is not morphemes like 어/EC+주/VX")
     for name, value in (suggestion.edit.swap if suggestion.edit else {}).items():
-        if "/" in value and not _MORPHS.match(value):
+        if "/" in value and not MORPHEME_LIST.match(value):
             report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
 
 
