@@ -1,6 +1,6 @@
 """The command line: inputs, output formats, exit codes, config discovery, suppression, fix, helper commands.
 
-Most tests run against a small pack written here (qa.yaml), so they do not move when the built-in packs grow.
+Most tests run against a small pack (tests/data/qa_pack.yaml), so they do not move when the built-in packs grow.
 """
 
 from __future__ import annotations
@@ -16,39 +16,7 @@ from cs_coach import cli
 from cs_coach.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-QA_PACK = """\
-pack: qa-test
-description: 테스트용 규칙 모음
-rules:
-  - id: qa-geumil
-    kind: pattern
-    category: easy
-    severity: warning
-    message: "'{text}' 대신 '오늘'이라고 써 주세요."
-    why: 금일은 어려운 한자어라 '오늘'이 더 쉽게 읽힙니다.
-    match:
-      - pattern:
-          - {form: 금일, tag: NNG, name: word}
-    suggest:
-      - edit: {swap: {word: "오늘/NNG"}}
-        applicability: safe
-        description: 쉬운 말로
-    examples:
-      - bad: "[[금일]] 보내 드립니다."
-        fix: "오늘 보내 드립니다."
-      - good: "오늘 보내 드립니다."
-  - id: qa-an-doeda
-    kind: pattern
-    category: positive
-    severity: error
-    message: "'{text}'는 거절로만 들립니다."
-    why: 할 수 있는 일을 먼저 말하면 고객은 거절보다 도움을 기억합니다.
-    match:
-      - phrase: 안 되다
-    examples:
-      - bad: "교환은 [[안 됩니다]]."
-      - good: "교환해 드릴게요."
-"""
+QA_PACK = (ROOT / "tests" / "data" / "qa_pack.yaml").read_text(encoding="utf-8")
 REPLIES = "금일 보내 드립니다.\n\n교환은 안 돼요. 대신 금일 수리를 접수해 드릴게요.\n\n감사합니다.\n"
 
 

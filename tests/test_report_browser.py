@@ -20,38 +20,7 @@ CHROMIUM = next(
 )
 
 
-PACK = """\
-pack: report-test
-description: 보고서 테스트용 규칙
-rules:
-  - id: qa-geumil
-    kind: pattern
-    category: easy
-    severity: warning
-    message: "'{text}' 대신 '오늘'이라고 써 주세요."
-    why: 금일은 어려운 한자어입니다.
-    match:
-      - pattern:
-          - {form: 금일, tag: NNG, name: word}
-    suggest:
-      - edit: {swap: {word: "오늘/NNG"}}
-        applicability: safe
-    examples:
-      - bad: "[[금일]] 보내 드립니다."
-        fix: "오늘 보내 드립니다."
-      - good: "오늘 보내 드립니다."
-  - id: qa-an-doeda
-    kind: pattern
-    category: positive
-    severity: error
-    message: "'{text}'는 거절로만 들립니다."
-    why: 할 수 있는 일을 먼저 말해 주세요.
-    match:
-      - phrase: 안 되다
-    examples:
-      - bad: "교환은 [[안 됩니다]]."
-      - good: "교환해 드릴게요."
-"""
+PACK = (ROOT / "tests" / "data" / "qa_pack.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
