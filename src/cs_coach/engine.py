@@ -48,12 +48,13 @@ class Coach:
         self.plan = Plan(self.ruleset, self._active(), self.config.thresholds)
 
     # -- settings -------------------------------------------------------------------------------------
-    def _known_names(self) -> set[str]:
+    def known_names(self) -> set[str]:
+        """Every rule id, pack name and category that settings, markers and columns may name."""
         rules = self.ruleset.rules
         return {r.id for r in rules} | {r.pack for r in rules} | set(CATEGORIES)
 
     def _check_names(self, severity: dict[str, str]) -> dict[str, str]:
-        known = self._known_names()
+        known = self.known_names()
         for name in [*self.config.select, *self.config.ignore, *severity]:
             if name not in known:
                 raise UnknownNameError("rule, pack or category", name, known)
@@ -140,7 +141,6 @@ class Coach:
         one per sentence per round, words replaced before words added: rewriting a refusal can make the
         cushion or alternative that another rule would add unnecessary, so the sentence is re-checked first.
         """
-        _require_str(text)
         applied: list[Suggestion] = []
         report = self.check(text)
         rounds = 0

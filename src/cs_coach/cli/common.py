@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from .. import CATEGORIES, Coach, Config, PackError, UnknownNameError
+from .. import Coach, Config, PackError, UnknownNameError
 from ..config import ConfigError, find_config, load_config
 from ..inputs import Document, InputError, Options, WriteError, gather
 from ..models import SEVERITY_RANK
@@ -114,7 +114,7 @@ class Inputs:
 
     @property
     def known(self) -> set[str]:
-        return known_names(self.catalogue)
+        return self.coach.known_names()
 
 
 def open_inputs(
@@ -132,11 +132,6 @@ def make_coach(config: Config) -> tuple[Coach, dict[str, RuleInfo]]:
     """The Coach for these settings and the metadata of its active rules."""
     coach = Coach(config=config)
     return coach, rule_catalogue(coach.ruleset.rules)
-
-
-def known_names(catalogue: dict[str, RuleInfo]) -> set[str]:
-    """Every rule id, pack and category an ignore marker or column may name."""
-    return set(catalogue) | {r.pack for r in catalogue.values()} | set(CATEGORIES)
 
 
 def fail_threshold(fail_on: str | None, config: Config) -> int:
