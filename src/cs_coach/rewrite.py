@@ -252,7 +252,8 @@ def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text
                 continue
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
-        out.append(merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'"))
+        applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
+        out.append(merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'"))
     return out
 
 
