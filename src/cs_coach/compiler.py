@@ -108,6 +108,8 @@ def compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> 
     elif isinstance(rule, MetricRule):
         if rule.measure not in MEASURES:
             report("measure", f"unknown measure {rule.measure!r}; known: {', '.join(sorted(MEASURES))}")
+        elif rule.when is not None and MEASURES[rule.measure].scope != "sentence":
+            report("when", f"measure {rule.measure!r} is measured over the whole reply: it has no sentence to test")
         captures = {"value", "max"}
     check_templates(rule, captures, report)
     check_examples(rule, report)

@@ -22,6 +22,7 @@ from .match import Hit
 from .models import Suggestion
 from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
+from .sentences import Understanding, meets
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
@@ -30,7 +31,14 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 
-def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> list[Suggestion]:
+def suggestions_for(
+    compiled: CompiledRule,
+    hit: Hit,
+    analysis: Analysis,
+    understanding: Understanding | None = None,
+    as_refusal: frozenset[str] = frozenset(),
+) -> list[Suggestion]:
+    """The rule's rewrites of one hit; a suggestion with `sentence:` only where the sentence meets it."""
     if hit.sentence is None:
         return []
     sentence = analysis.sentences[hit.sentence]
@@ -39,6 +47,9 @@ def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> lis
     if isinstance(hit.entry, LexiconEntry):
         out.extend(_lexicon_suggestions(hit, sentence, hit.entry, text))
     for suggest in compiled.rule.suggest:
+        condition = suggest.sentence
+        if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
+            continue
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is not None:
             out.append(made)
