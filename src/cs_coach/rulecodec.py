@@ -12,13 +12,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .compiler import CompiledRule, RuleSet
+from .compiler import CompiledRule, MorphKey, RuleSet
 from .match import FieldTest, Pattern, Step
 from .regexes import compile_text_regex
-from .schema import FROM_CACHE, LexiconRule, Rule
+from .schema import FROM_CACHE, LexiconEntry, Rule
 
 FORMAT = "cs_coach-ruleset-json-1"
 _RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
+_ENTRY: TypeAdapter[LexiconEntry] = TypeAdapter(LexiconEntry)
 
 
 class CodecError(ValueError):
@@ -42,30 +43,47 @@ def load(data: Any) -> RuleSet:
 
 
 def _dump_rule(compiled: CompiledRule) -> dict[str, Any]:
-    rule = compiled.rule
-    entries = rule.entries if isinstance(rule, LexiconRule) else []
-    position = {id(entry): number for number, entry in enumerate(entries)}
+    entries: list[LexiconEntry] = []  # as compiled (the compiler may adjust an entry), each once
+    position: dict[int, int] = {}
+
+    def entry_number(entry: LexiconEntry) -> int:
+        if id(entry) not in position:
+            position[id(entry)] = len(entries)
+            entries.append(entry)
+        return position[id(entry)]
+
+    lexicon = [
+        [form, tag, [[_dump_key(key), entry_number(entry), [[_dump_key(k) for k in guard] for guard in guards]]
+                     for key, entry, guards in bucket]]
+        for (form, tag), bucket in compiled.lexicon.items()
+    ]
     return {
-        "rule": rule.model_dump(mode="json", exclude_unset=True),
+        "rule": compiled.rule.model_dump(mode="json", exclude_unset=True),
         "pack": compiled.pack,
         "file": compiled.file,
         "match": [_dump_pattern(p) for p in compiled.match],
         "unless": [_dump_pattern(p) for p in compiled.unless],
         "needs": [_dump_pattern(p) for p in compiled.needs],
-        "lexicon": [
-            [form, tag, [[[[f, sorted(tags)] for f, tags in key], position[id(entry)]] for key, entry in bucket]]
-            for (form, tag), bucket in compiled.lexicon.items()
-        ],
+        "entries": [entry.model_dump(mode="json") for entry in entries],
+        "lexicon": lexicon,
     }
+
+
+def _dump_key(key: MorphKey) -> list[Any]:
+    return [[form, sorted(tags)] for form, tags in key]
+
+
+def _load_key(data: list[Any]) -> MorphKey:
+    return tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
 
 
 def _load_rule(item: dict[str, Any]) -> CompiledRule:
     rule = _RULE.validate_python(item["rule"], context={FROM_CACHE: True})
-    entries = rule.entries if isinstance(rule, LexiconRule) else []
+    entries = [_ENTRY.validate_python(entry) for entry in item["entries"]]
     lexicon = {
         (_str(form), _str(tag)): [
-            (tuple((_str(f), frozenset(map(_str, tags))) for f, tags in key), entries[number])
-            for key, number in bucket
+            (_load_key(key), entries[number], tuple(tuple(_load_key(k) for k in guard) for guard in guards))
+            for key, number, guards in bucket
         ]
         for form, tag, bucket in item["lexicon"]
     }
@@ -74,7 +92,7 @@ def _load_rule(item: dict[str, Any]) -> CompiledRule:
         match=[_load_pattern(p) for p in item["match"]],
         unless=[_load_pattern(p) for p in item["unless"]],
         needs=[_load_pattern(p) for p in item["needs"]],
-        lexicon=lexicon,
+        lexicon=lexicon,  # type: ignore[arg-type]
     )
 
 
