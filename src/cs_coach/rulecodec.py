@@ -15,11 +15,10 @@ from pydantic import TypeAdapter
 from .compiler import CompiledRule, MorphKey, RuleSet
 from .match import FieldTest, Pattern, Step
 from .regexes import compile_text_regex
-from .schema import FROM_CACHE, LexiconEntry, Rule
+from .schema import FROM_CACHE, LexiconRule, Rule
 
 FORMAT = "cs_coach-ruleset-json-1"
 _RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
-_ENTRY: TypeAdapter[LexiconEntry] = TypeAdapter(LexiconEntry)
 
 
 class CodecError(ValueError):
@@ -43,30 +42,41 @@ def load(data: Any) -> RuleSet:
 
 
 def _dump_rule(compiled: CompiledRule) -> dict[str, Any]:
-    entries: list[LexiconEntry] = []  # as compiled (the compiler may adjust an entry), each once
-    position: dict[int, int] = {}
-
-    def entry_number(entry: LexiconEntry) -> int:
-        if id(entry) not in position:
-            position[id(entry)] = len(entries)
-            entries.append(entry)
-        return position[id(entry)]
-
-    lexicon = [
-        [form, tag, [[_dump_key(key), entry_number(entry), [[_dump_key(k) for k in guard] for guard in guards]]
-                     for key, entry, guards in bucket]]
-        for (form, tag), bucket in compiled.lexicon.items()
-    ]
+    rule = compiled.rule
+    entries = rule.entries if isinstance(rule, LexiconRule) else []
+    position = {id(entry): number for number, entry in enumerate(entries)}
     return {
-        "rule": compiled.rule.model_dump(mode="json", exclude_unset=True),
+        "rule": rule.model_dump(mode="json", exclude_unset=True),
         "pack": compiled.pack,
         "file": compiled.file,
         "match": [_dump_pattern(p) for p in compiled.match],
         "unless": [_dump_pattern(p) for p in compiled.unless],
         "needs": [_dump_pattern(p) for p in compiled.needs],
-        "entries": [entry.model_dump(mode="json") for entry in entries],
-        "lexicon": lexicon,
+        "lexicon": [
+            [form, tag, [[_dump_key(key), position[id(entry)], [[_dump_key(k) for k in keys] for keys in guards]]
+                         for key, entry, guards in bucket]]
+            for (form, tag), bucket in compiled.lexicon.items()
+        ],
     }
+
+
+def _load_rule(item: dict[str, Any]) -> CompiledRule:
+    rule = _RULE.validate_python(item["rule"], context={FROM_CACHE: True})
+    entries = rule.entries if isinstance(rule, LexiconRule) else []
+    lexicon = {
+        (_str(form), _str(tag)): [
+            (_load_key(key), entries[number], (_load_keys(context), _load_keys(not_context)))
+            for key, number, (context, not_context) in bucket
+        ]
+        for form, tag, bucket in item["lexicon"]
+    }
+    return CompiledRule(
+        rule, _str(item["pack"]), _str(item["file"]),
+        match=[_load_pattern(p) for p in item["match"]],
+        unless=[_load_pattern(p) for p in item["unless"]],
+        needs=[_load_pattern(p) for p in item["needs"]],
+        lexicon=lexicon,
+    )
 
 
 def _dump_key(key: MorphKey) -> list[Any]:
@@ -77,23 +87,9 @@ def _load_key(data: list[Any]) -> MorphKey:
     return tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
 
 
-def _load_rule(item: dict[str, Any]) -> CompiledRule:
-    rule = _RULE.validate_python(item["rule"], context={FROM_CACHE: True})
-    entries = [_ENTRY.validate_python(entry) for entry in item["entries"]]
-    lexicon = {
-        (_str(form), _str(tag)): [
-            (_load_key(key), entries[number], tuple(tuple(_load_key(k) for k in guard) for guard in guards))
-            for key, number, guards in bucket
-        ]
-        for form, tag, bucket in item["lexicon"]
-    }
-    return CompiledRule(
-        rule, _str(item["pack"]), _str(item["file"]),
-        match=[_load_pattern(p) for p in item["match"]],
-        unless=[_load_pattern(p) for p in item["unless"]],
-        needs=[_load_pattern(p) for p in item["needs"]],
-        lexicon=lexicon,  # type: ignore[arg-type]
-    )
+def _load_keys(data: list[Any]) -> tuple[MorphKey, ...]:
+    """A lexicon entry's sense-guard words (context or not_context), each a morpheme key."""
+    return tuple(_load_key(key) for key in data)
 
 
 def _dump_pattern(pattern: Pattern) -> list[Any]:
