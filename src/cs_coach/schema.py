@@ -9,13 +9,22 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .models import Applicability, Category, Severity, SpeechLevel
 from .regexes import compile_text_regex, tags_matching
-from .tags import tag_problem
+from .tags import KIWI_TAGS, tag_problem
 
 _ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+FROM_CACHE = "cs_coach.from_cache"
+"""Validation context key set by the disk cache: its rules passed every check when they were compiled, and
+the compiled steps carry their own regexes, so the regex checks of a pack file are not repeated."""
+
+
+def _from_cache(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(FROM_CACHE))
 
 
 class _Strict(BaseModel):
@@ -52,20 +61,23 @@ class Spec(_Strict):
 
     @field_validator("form", "lemma")
     @classmethod
-    def _text_regex(cls, value: Value | None) -> Value | None:
-        if isinstance(value, Regex):
+    def _text_regex(cls, value: Value | None, info: ValidationInfo) -> Value | None:
+        if isinstance(value, Regex) and not _from_cache(info):
             compile_text_regex(value.regex)  # raises ValueError when RE2 cannot run it
         return value
 
     @field_validator("tag")
     @classmethod
-    def _known_tags(cls, value: Value | None) -> Value | None:
+    def _known_tags(cls, value: Value | None, info: ValidationInfo) -> Value | None:
         if isinstance(value, Regex):
-            tags_matching(value.regex)  # raises when it is invalid, too slow or matches no tag
-        elif value is not None:
-            problems = [p for p in map(tag_problem, [value] if isinstance(value, str) else value) if p]
-            if problems:
-                raise ValueError("; ".join(problems))
+            if not _from_cache(info):
+                tags_matching(value.regex)  # raises when it is invalid, too slow or matches no tag
+        elif isinstance(value, str):
+            problem = tag_problem(value)
+            if problem:
+                raise ValueError(problem)
+        elif value is not None and not KIWI_TAGS.issuperset(value):
+            raise ValueError("; ".join(p for p in map(tag_problem, value) if p))
         return value
 
     @model_validator(mode="after")
