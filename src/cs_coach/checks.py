@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyze import Analysis, Morph, Sentence
+from .lexicon import applies
 from .match import FlatKey, Hit, Pattern, Span, key_positions, overlaps
 from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
@@ -64,7 +65,7 @@ class Plan:
             if isinstance(rule, LexiconRule):
                 for key, entries in compiled.lexicon.items():
                     bucket = self.lexicon.setdefault(key, [])
-                    bucket.extend((number, morph_key, entry) for morph_key, entry in entries)
+                    bucket.extend((number, morph_key, entry, guards) for morph_key, entry, guards in entries)
                     bucket.sort(key=lambda item: -len(item[1]))
             elif isinstance(rule, MetricRule):
                 scope = MEASURES[rule.measure].scope
@@ -269,6 +270,8 @@ def _pattern_hits(
 
 
 def _lexicon_hits(plan: Plan, rules: list[CompiledRule], s_index: int, sentence: Sentence) -> list[Hit]:
+    """Dictionary lookups by (form, tag), longest entry first; an entry whose sense guards fail lets a shorter
+    or later entry for the same word try."""
     morphs = sentence.morphs
     hits: list[Hit] = []
     i = 0
@@ -277,14 +280,16 @@ def _lexicon_hits(plan: Plan, rules: list[CompiledRule], s_index: int, sentence:
         bucket = plan.lexicon.get((morph.form, morph.tag))
         step = 1
         if bucket:
-            for number, morph_key, entry in bucket:
+            for number, morph_key, entry, guards in bucket:
                 if _lexicon_fits(morphs, i, morph_key) and _level_ok(rules[number], sentence):
                     span = Span(i, i + len(morph_key))
+                    if not applies(entry, guards, morphs, span.first, span.last):
+                        continue  # another sense of the word (or a name, or already explained)
                     if rules[number].unless and any(
                         overlaps(span, b) for b in _matches(rules[number].unless, morphs)
                     ):
                         continue
-                    replacement = entry.replace[0]  # type: ignore[attr-defined]
+                    replacement = entry.replace[0] if entry.replace else ""  # type: ignore[attr-defined]
                     variables = {"word": entry.word, "replacement": replacement}  # type: ignore[attr-defined]
                     hits.append(Hit(number, s_index, span.first, span.last, {}, variables, entry))
                     step = len(morph_key)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .analyze import Analysis, Morph, Sentence, join_morphs, tokenize_phrase
 from .josa import fix_after_non_hangul, has_coda
+from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import Suggestion
 from .packs import CompiledRule
@@ -234,6 +235,10 @@ def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
 def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str) -> list[Suggestion]:
     """Swap the word's morphemes for the replacement's; a several-word replacement keeps its leading words as
     written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은)."""
+    if entry.strategy == "keep":
+        return []
+    if entry.strategy == "gloss":
+        return [gloss_suggestion(sentence.morphs, hit.first, hit.last, entry)]
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:

@@ -237,12 +237,58 @@ class PatternRule(_RuleBase):
     """Capture whose span is reported (default: the whole match)."""
 
 
+LexiconStrategy = Literal["substitute", "gloss", "keep"]
+LexiconRisk = Literal["low", "meaning", "homonym", "name"]
+_GLOSSABLE = ("noun", "expression")
+
+
 class LexiconEntry(_Strict):
+    """A word to avoid, with what to do about it and how sure the rewrite can be.
+
+    `strategy`: substitute (`replace` lists the plain words), gloss (keep the word the customer must find as
+    written and add `replace[0]` after it in brackets: SKU(상품 번호)), or keep (flag it, offer no rewrite).
+    `risk`: low (one sense in a reply, the plain word means the same), meaning (the plain word is close but
+    not the same), homonym (the word has another sense: 차주 borrower / next week), name (it is often part
+    of a product, app or menu name). Only a low-risk entry's rewrite is safe; an explicit
+    `applicability: safe` on any other risk is rejected.
+    `context` / `not_context`: sense guards, words (any conjugation, as in `word`) that must / must not
+    occur in the same sentence for the entry to apply.
+    """
+
     word: Annotated[str, Field(min_length=1)]
     pos: Literal["noun", "verb", "adjective", "adverb", "determiner", "expression"]
-    replace: Annotated[list[str], Field(min_length=1)]
+    replace: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    strategy: LexiconStrategy = "substitute"
+    risk: LexiconRisk = "low"
+    context: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    not_context: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     applicability: Applicability = "safe"
     note: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LexiconEntry:
+        if self.strategy == "substitute" and not self.replace:
+            raise ValueError("strategy 'substitute' needs at least one word in 'replace'")
+        if self.strategy == "gloss":
+            if len(self.replace) != 1:
+                raise ValueError("strategy 'gloss' needs exactly one explanation in 'replace'")
+            if self.pos not in _GLOSSABLE:
+                raise ValueError(f"strategy 'gloss' is for pos {' or '.join(_GLOSSABLE)}, not {self.pos!r}")
+        if self.strategy == "keep" and self.replace:
+            raise ValueError("strategy 'keep' offers no rewrite: leave 'replace' empty")
+        if self.risk != "low" and self.applicability == "safe" and "applicability" in self.model_fields_set:
+            raise ValueError(f"risk {self.risk!r} never gets a safe rewrite: drop 'applicability: safe'")
+        if self.risk == "homonym" and not (self.context or self.not_context):
+            raise ValueError("risk 'homonym' needs a sense guard: 'context' or 'not_context' words")
+        both = sorted(set(self.context) & set(self.not_context))
+        if both:
+            raise ValueError(f"{', '.join(both)} in both 'context' and 'not_context'")
+        return self
+
+    @property
+    def safe(self) -> bool:
+        """Its rewrite keeps the meaning wherever the entry applies (the sense guards have passed)."""
+        return self.applicability == "safe" and self.risk == "low" and self.strategy != "keep"
 
 
 class LexiconRule(_RuleBase):
