@@ -96,11 +96,11 @@ def test_a_bare_cr_line_counts_as_a_line_for_positions(tmp_path: Path) -> None:
 
 
 def test_jsonl_lines_split_at_newline_only(tmp_path: Path) -> None:
-    # JSON allows U+2028, \x0c and \x85 unescaped inside strings; str.splitlines would cut the record in two.
-    content = '{"text": "금일\u2028발송\x0c됩니다\x85."}\n{"text": "안녕하세요."}\n'
+    # JSON allows U+2028 and \x85 unescaped inside strings; str.splitlines would cut the record in two.
+    content = '{"text": "금일\u2028발송됩니다\x85."}\n{"text": "안녕하세요."}\n'
     path = tmp_path / "a.jsonl"
     path.write_bytes(content.encode())
     doc = load(path)
-    assert [r.text for r in doc.records] == ["금일\u2028발송\x0c됩니다\x85.", "안녕하세요."]
+    assert [r.text for r in doc.records] == ["금일\u2028발송됩니다\x85.", "안녕하세요."]
     assert [r.line for r in doc.records] == [1, 2]
-    assert doc.rewrite({0: "오늘\u2028발송\x0c됩니다\x85."}) == content.replace("금일", "오늘")
+    assert doc.rewrite({0: "오늘\u2028발송됩니다\x85."}) == content.replace("금일", "오늘")
