@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .models import Applicability, Category, Severity, SpeechLevel
+from .models import Act, Applicability, Category, Relation, Severity, SpeechLevel, SubjectClass
 from .regexes import compile_text_regex, tags_matching
 from .tags import KIWI_TAGS, tag_problem
 
@@ -150,6 +150,34 @@ class Matcher(_Strict):
 ByLevel = dict[SpeechLevel, str]
 
 
+class Condition(_Strict):
+    """Where a rule (or one suggestion) applies, read from the sentence layer (sentences.py).
+
+    `act`/`not_act` test the sentence's act; `subject`/`not_subject` and `relation` the clause where the match
+    starts; `alternative` whether something that can be done follows the negative (아론슨 order). All given
+    fields must hold. A Config setting `acts_as_refusal` makes those acts count as refusal here.
+    """
+
+    act: list[Act] | None = None
+    not_act: list[Act] | None = None
+    subject: list[SubjectClass] | None = None
+    not_subject: list[SubjectClass] | None = None
+    relation: list[Relation] | None = None
+    alternative: bool | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Condition:
+        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation]
+        if all(v is None for v in values) and self.alternative is None:
+            raise ValueError("an empty condition: give act, not_act, subject, not_subject, relation or alternative")
+        if any(v is not None and not v for v in values):
+            raise ValueError("a condition's list is empty")
+        for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject")):
+            if positive and negative and set(positive) & set(negative):
+                raise ValueError(f"{sorted(set(positive) & set(negative))} both in {name} and not_{name}")
+        return self
+
+
 class Edit(_Strict):
     """Morpheme edits on the flagged words, re-conjugated by Kiwi: drop captures, or swap them.
 
@@ -183,6 +211,8 @@ class Suggest(_Strict):
     """Set the sentence's closing punctuation when the rewrite reaches its end: '?' for a request."""
     at_end: bool = False
     """Offer it only when the target is the sentence's last word (an ending replaced by a full clause)."""
+    sentence: Condition | None = None
+    """Offer it only in sentences that meet this condition (e.g. {act: [refusal]})."""
     applicability: Applicability = "unsafe"
     description: str = ""
 
@@ -227,6 +257,8 @@ class _RuleBase(_Strict):
     examples: list[Example]
     levels: list[SpeechLevel] | None = None
     """Only sentences of these speech levels are checked (None: all)."""
+    when: Condition | None = None
+    """Only where the sentence layer says so: act, subject class, relation, alternative (see Condition)."""
 
 
 class PatternRule(_RuleBase):
