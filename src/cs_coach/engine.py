@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .analyze import Analysis, analyze, analyze_many
+from .analyze import Analysis, analyze, analyze_many, reject_surrogates
 from .checks import Plan, find_hits
 from .config import Config
 from .josa import fix_after_quotes
 from .match import Hit
-from .models import CATEGORIES, SEVERITY_RANK, Finding, FixResult, Report, Scores, Suggestion
+from .models import (
+    CATEGORIES,
+    SEVERITY_RANK,
+    ClauseInfo,
+    Finding,
+    FixResult,
+    Report,
+    Scores,
+    SentenceInfo,
+    SpanInfo,
+    Suggestion,
+)
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
+from .sentences import Understanding, understand_all
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
 from .speech import reply_level
 from .validate import fill_message
 
 MAX_TEXT = 5_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_FIX_ROUNDS = 8
 PENALTY = {"error": 30, "warning": 15, "info": 5}
 
@@ -46,7 +61,9 @@ class Coach:
         paths += resolve_pack_paths(self.config.extra_packs) if self.config.extra_packs else []
         self.ruleset = _load_ruleset(paths)
         self._severity = self._check_names(self.config.severity)
-        self.plan = Plan(self.ruleset, self._active(), self.config.thresholds)
+        self.plan = Plan(
+            self.ruleset, self._active(), self.config.thresholds, frozenset(self.config.acts_as_refusal)
+        )
 
     # -- settings -------------------------------------------------------------------------------------
     def known_names(self) -> set[str]:
@@ -86,30 +103,46 @@ class Coach:
         return self._report(analyze(text))
 
     def check_many(self, texts: Iterable[str]) -> Iterator[Report]:
-        """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input."""
+        """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input.
 
-        def checked(items: Iterable[str]) -> Iterator[str]:
-            for item in items:
-                _require_str(item)
-                yield item
+        An item that `check` would refuse (not a str, too long, a lone surrogate) does not stop the stream:
+        its Report carries `error` and no findings.
+        """
+        errors: deque[tuple[str, str] | None] = deque()
+
+        def checked(items: Iterable[object]) -> Iterator[str]:
+            for number, item in enumerate(items):
+                try:
+                    _require_str(item)
+                except (TypeError, ValueError) as exc:
+                    text = item if isinstance(item, str) else ""
+                    errors.append((text, f"item {number}: {exc}"))
+                    yield ""  # analysed as nothing; keeps the results in step with the items
+                    continue
+                errors.append(None)
+                yield item  # type: ignore[misc]
 
         for analysis in analyze_many(checked(texts)):
-            yield self._report(analysis)
+            error = errors.popleft()
+            yield self._report(analysis) if error is None else _error_report(*error)
 
     def _report(self, analysis: Analysis) -> Report:
-        findings = self._findings(analysis)
+        understandings = understand_all(analysis.sentences)
+        findings = self._findings(analysis, understandings)
         return Report(
             text=analysis.text,
             findings=findings,
             speech_level=reply_level(s.level for s in analysis.sentences),  # type: ignore[arg-type]
             scores=score(findings),
+            sentences=[sentence_info(u) for u in understandings],
         )
 
-    def _findings(self, analysis: Analysis) -> list[Finding]:
+    def _findings(self, analysis: Analysis, understandings: Sequence[Understanding]) -> list[Finding]:
         text = analysis.text
         protected = protected_spans(text)
         findings: dict[tuple[str, int, int], Finding] = {}
-        for hit in find_hits(self.plan, analysis):
+        as_refusal = self.plan.acts_as_refusal
+        for hit in find_hits(self.plan, analysis, understandings):
             compiled = self.ruleset.rules[hit.rule_index]
             start, end = _hit_span(compiled.rule.kind, hit, analysis)
             if end <= start or overlaps_any(start, end, protected):
@@ -117,8 +150,11 @@ class Coach:
             key = (compiled.id, start, end)
             if key in findings:
                 continue
+            understanding = understandings[hit.sentence] if hit.sentence is not None else None
             suggestions = [
-                s for s in suggestions_for(compiled, hit, analysis) if not overlaps_any(s.start, s.end, protected)
+                s
+                for s in suggestions_for(compiled, hit, analysis, understanding, as_refusal)
+                if not overlaps_any(s.start, s.end, protected)
             ]
             rule = compiled.rule
             findings[key] = Finding(
@@ -219,6 +255,21 @@ def score(findings: Sequence[Finding]) -> Scores:
     )
 
 
+def sentence_info(u: Understanding) -> SentenceInfo:
+    """The public view of a sentence's Understanding (built without re-validation: the values are ours)."""
+    clauses = [
+        ClauseInfo.model_construct(
+            start=c.start, end=c.end, relation=c.relation, subject=c.subject, subject_class=c.subject_class,
+            negative=c.negative,
+        )
+        for c in u.clauses
+    ]
+    quoted = [SpanInfo.model_construct(start=a, end=b) for a, b in u.quoted]
+    return SentenceInfo.model_construct(
+        start=u.start, end=u.end, act=u.act, clauses=clauses, quoted=quoted, alternative=u.alternative
+    )
+
+
 def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:
     if hit.sentence is None:
         spans = [sentence_span(s) for s in analysis.sentences]
@@ -246,3 +297,14 @@ def _require_str(text: object) -> None:
         raise TypeError(f"cs_coach checks str, not {type(text).__name__}")
     if len(text) > MAX_TEXT:
         raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT:,} (split it into replies)")
+    reject_surrogates(text)
+
+
+def _error_report(text: str, error: str) -> Report:
+    """The Report of an item check_many could not check: no findings, the reason in `error`.
+
+    Lone surrogates in its text become U+FFFD (same length, so the error's position still points there):
+    the Report must serialize to JSON, which cannot hold them.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    return Report(text=text, findings=[], speech_level="none", scores=score([]), error=error)
