@@ -5,13 +5,13 @@ The result, a RuleSet, carries the anchor indexes that let a sentence meet only 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .analyze import tokenize_phrase
 from .match import FieldTest, Pattern, PatternIndex, Step, tag_group
 from .metrics import MEASURES
+from .regexes import compile_text_regex, tags_matching
 from .schema import (
     LexiconEntry,
     LexiconRule,
@@ -23,9 +23,13 @@ from .schema import (
     Spec,
     expand_groups,
 )
+from .tags import KIWI_TAGS
 from .validate import Problem, ReportProblem, check_examples, check_templates
 
-_PARTICLE = Step((FieldTest("tag", regex=re.compile(r"J.*")),), op="*")
+MorphKey = tuple[tuple[str, frozenset[str]], ...]  # a word as (form, accepted tags) per morpheme
+Guards = tuple[tuple[MorphKey, ...], tuple[MorphKey, ...]]  # an entry's context and not_context words
+
+_PARTICLE = Step((FieldTest("tag", literals=frozenset(t for t in KIWI_TAGS if t.startswith("J"))),), op="*")
 _SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
 
 
@@ -39,9 +43,7 @@ class CompiledRule:
     match: list[Pattern] = field(default_factory=list)
     unless: list[Pattern] = field(default_factory=list)
     needs: list[Pattern] = field(default_factory=list)
-    lexicon: dict[tuple[str, str], list[tuple[tuple[tuple[str, frozenset[str]], ...], LexiconEntry]]] = field(
-        default_factory=dict
-    )
+    lexicon: dict[tuple[str, str], list[tuple[MorphKey, LexiconEntry, Guards]]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -106,6 +108,8 @@ def compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> 
     elif isinstance(rule, MetricRule):
         if rule.measure not in MEASURES:
             report("measure", f"unknown measure {rule.measure!r}; known: {', '.join(sorted(MEASURES))}")
+        elif rule.when is not None and MEASURES[rule.measure].scope != "sentence":
+            report("when", f"measure {rule.measure!r} is measured over the whole reply: it has no sentence to test")
         captures = {"value", "max"}
     check_templates(rule, captures, report)
     check_examples(rule, report)
@@ -141,11 +145,10 @@ def _compile_spec(spec: Spec) -> Step:
             tests.append(FieldTest(attr, literals=frozenset({value})))
         elif isinstance(value, list):
             tests.append(FieldTest(attr, literals=frozenset(value)))
-        else:
-            try:
-                tests.append(FieldTest(attr, regex=re.compile(value.regex)))
-            except re.error as exc:
-                raise ValueError(f"bad regex {value.regex!r} for {attr}: {exc}") from exc
+        elif attr == "tag":  # a finite set: expanded once at load, compared as literals in a check
+            tests.append(FieldTest(attr, literals=tags_matching(value.regex)))
+        else:  # forms and lemmas are open-ended: RE2, linear in the text
+            tests.append(FieldTest(attr, regex=compile_text_regex(value.regex)))
     return Step(tuple(tests), spec.op, spec.name)
 
 
@@ -171,7 +174,12 @@ def compile_phrase(text: str) -> Pattern:
     return Pattern(tuple(steps), f"phrase {text!r}")
 
 
+def _word_key(text: str) -> MorphKey:
+    return tuple((form, tag_group(tag)) for form, tag, _ in _phrase_morphs(text))
+
+
 def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> dict:
+    """Entries by their first morpheme; each with its sense guards compiled like the word itself."""
     table: dict[tuple[str, str], list] = {}
     for number, entry in enumerate(entries):
         try:
@@ -179,12 +187,19 @@ def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> 
         except ValueError as exc:
             report(f"entries.{number}.word", str(exc))
             continue
+        guards: list[tuple[MorphKey, ...]] = []
+        for name in ("context", "not_context"):
+            keys = []
+            for k, word in enumerate(getattr(entry, name)):
+                try:
+                    keys.append(_word_key(word))
+                except ValueError as exc:
+                    report(f"entries.{number}.{name}.{k}", str(exc))
+            guards.append(tuple(keys))
         key = tuple((form, tag_group(tag)) for form, tag, _ in morphs)
         first_form, first_tag, _ = morphs[0]
         for tag in tag_group(first_tag):
-            table.setdefault((first_form, tag), []).append((key, entry))
+            table.setdefault((first_form, tag), []).append((key, entry, (guards[0], guards[1])))
     for bucket in table.values():
         bucket.sort(key=lambda item: -len(item[0]))  # longest entry first
     return table
-
-
