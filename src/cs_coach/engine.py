@@ -19,13 +19,13 @@ from .models import (
     Finding,
     FixResult,
     Report,
-    Scores,
     SentenceInfo,
     SpanInfo,
     Suggestion,
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
+from .scoring import score
 from .sentences import Understanding, understand_all
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
 from .speech import reply_level
@@ -33,7 +33,6 @@ from .validate import fill_message
 
 MAX_TEXT = 5_000_000
 MAX_FIX_ROUNDS = 8
-PENALTY = {"error": 30, "warning": 15, "info": 5}
 
 _ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
 _ruleset_lock = threading.Lock()
@@ -227,16 +226,6 @@ def apply_edits(text: str, edits: Sequence[Suggestion]) -> str:
         pos = edit.end
     pieces.append(text[pos:])
     return "".join(pieces)
-
-
-def score(findings: Sequence[Finding]) -> Scores:
-    penalties = dict.fromkeys(CATEGORIES, 0)
-    for finding in findings:
-        penalties[finding.category] += PENALTY[finding.severity]
-    return Scores(
-        overall=max(0, 100 - sum(penalties.values())),
-        categories={name: max(0, 100 - value) for name, value in penalties.items()},
-    )
 
 
 def sentence_info(u: Understanding) -> SentenceInfo:

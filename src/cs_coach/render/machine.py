@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..models import SEVERITY_RANK
+from ..scoring import LibrarySummary
 from . import Checked, RuleInfo, region, suggestion_preview
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,7 +26,9 @@ def render_json(results: Iterable[Checked]) -> str:
     replies = []
     counts: dict[str, int] = {}
     total = 0
+    library = LibrarySummary()
     for record, report in results:
+        library.add(report)
         findings = []
         for f in report.findings:
             where = region(record, f)
@@ -61,6 +64,7 @@ def render_json(results: Iterable[Checked]) -> str:
             "flagged_replies": sum(1 for r in replies if r["findings"]),
             "findings": sum(counts.values()),
             "by_severity": dict(sorted(counts.items(), key=lambda kv: -SEVERITY_RANK[kv[0]])),
+            **{k: v for k, v in library.as_dict().items() if k != "replies"},
         },
         "replies": replies,
     }
