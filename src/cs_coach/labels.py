@@ -21,7 +21,9 @@ CATEGORY_LABELS: dict[str, str] = {
     "spelling": "맞춤법",
 }
 SEVERITY_LABELS: dict[str, str] = {"error": "오류", "warning": "경고", "info": "참고"}
-LEVEL_LABELS: dict[str, str] = {"hapsyo": "합쇼체", "haeyo": "해요체", "banmal": "반말", "mixed": "섞임", "none": "없음"}
+LEVEL_LABELS: dict[str, str] = {
+    "hapsyo": "합쇼체", "haeyo": "해요체", "banmal": "반말", "mixed": "섞임", "none": "없음",
+}
 
 
 def category_label(code: str) -> str:

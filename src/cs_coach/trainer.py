@@ -24,8 +24,10 @@ KEEP_CONTENT = 0.7
 _WORDS_MAY_GO = frozenset({"easy", "tone", "policy", "blame", "simple"})
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # What may follow a number inside one quantity: 3만 원, 2일, 10시 30분, 5%, 2개월.
-_QUANTITY_TAGS = frozenset({"NR", "NNB", "SN", "SW", "SL"})
-_UNIT_NOUNS = frozenset({"원", "일", "시", "분", "초", "개", "건", "회", "명", "장", "박", "주", "개월", "년", "달", "번", "층", "호"})
+_QUANTITY_TAGS = frozenset({"NR", "NNB", "SN", "SW"})
+_UNIT_NOUNS = frozenset(
+    {"원", "일", "시", "분", "초", "개", "건", "회", "명", "장", "박", "주", "개월", "년", "달", "번", "층", "호"}
+)
 
 
 class Exercise(BaseModel):
@@ -168,8 +170,7 @@ def _content_units(text: str) -> list[tuple[str, str, int]]:
             m = morphs[i]
             if m.tag == "SN":
                 j = i + 1
-                while j < len(morphs) and (morphs[j].tag in _QUANTITY_TAGS and morphs[j].tag != "SL"
-                                           or morphs[j].form in _UNIT_NOUNS):
+                while j < len(morphs) and (morphs[j].tag in _QUANTITY_TAGS or morphs[j].form in _UNIT_NOUNS):
                     j += 1
                 surface = text[m.start : morphs[j - 1].end]
                 units.append(("".join(surface.split()), surface, m.start))

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from ..models import SEVERITY_RANK
-from ..spark.rows import FINDING_FIELDS
 from ..render.text import summary
+from ..spark.rows import FINDING_FIELDS
 from .common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -68,7 +68,7 @@ def spark(
                 raise UsageError(f"{output / name} exists; pass --overwrite to replace it")
         try:
             from pyspark.sql import SparkSession
-            from pyspark.sql import functions as F  # noqa: N812
+            from pyspark.sql import functions as F
 
             from ..spark import check_dataframe, score_dataframe
             from ..spark.frames import SparkInputError
@@ -91,7 +91,8 @@ def spark(
                     _write(score_dataframe(table, text_col, ids, config=config), output / "scores", output_format)
             except SparkInputError as exc:
                 raise UsageError(str(exc)) from exc
-        written = _read(session, output_format, [str(output / "findings")], schema=_stored_schema(findings, output_format))
+        stored = _stored_schema(findings, output_format)
+        written = _read(session, output_format, [str(output / "findings")], schema=stored)
         stats = _stats(table, written)
     finally:
         if existing is None:
@@ -111,7 +112,7 @@ def _reader(inputs: list[str]) -> str:
     return kinds.pop()  # type: ignore[return-value]
 
 
-def _read(session, fmt: str, paths: list[str], schema=None):  # noqa: ANN001, ANN202 - pyspark is optional
+def _read(session, fmt: str, paths: list[str], schema=None):
     reader = session.read.schema(schema) if schema is not None else session.read
     try:
         if fmt == "csv":
@@ -124,7 +125,7 @@ def _read(session, fmt: str, paths: list[str], schema=None):  # noqa: ANN001, AN
         raise UsageError(f"cannot read {', '.join(paths)}: {str(exc).splitlines()[0]}") from exc
 
 
-def _text_column(table) -> str:  # noqa: ANN001
+def _text_column(table) -> str:
     from pyspark.sql.types import StringType
 
     names = {c.lower(): c for c in table.columns}
@@ -137,7 +138,7 @@ def _text_column(table) -> str:  # noqa: ANN001
     raise UsageError(f"which column holds the replies? pass --column (columns: {', '.join(table.columns)})")
 
 
-def _stored_schema(frame, fmt: str):  # noqa: ANN001, ANN202
+def _stored_schema(frame, fmt: str):
     """The findings schema as written: CSV keeps `also` as comma-separated text."""
     from pyspark.sql.types import StringType, StructField, StructType
 
@@ -146,8 +147,8 @@ def _stored_schema(frame, fmt: str):  # noqa: ANN001, ANN202
     return StructType([StructField(f.name, StringType()) if f.name == "also" else f for f in frame.schema.fields])
 
 
-def _write(frame, path: Path, fmt: str) -> None:  # noqa: ANN001
-    from pyspark.sql import functions as F  # noqa: N812
+def _write(frame, path: Path, fmt: str) -> None:
+    from pyspark.sql import functions as F
 
     if fmt == "csv":  # CSV has no arrays: `also` becomes a comma-separated list
         if "also" in frame.columns:
@@ -163,8 +164,8 @@ def _write(frame, path: Path, fmt: str) -> None:  # noqa: ANN001
         raise UsageError(f"{path}: cannot write: {exc}") from exc
 
 
-def _stats(table, findings) -> dict[str, int]:  # noqa: ANN001
-    from pyspark.sql import functions as F  # noqa: N812
+def _stats(table, findings) -> dict[str, int]:
+    from pyspark.sql import functions as F
 
     checked = findings.where(F.col("error").isNull())
     severities = {row[0] for row in checked.select("severity").distinct().collect()}

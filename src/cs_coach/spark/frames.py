@@ -68,7 +68,8 @@ def fix_dataframe_with(
     for name in (output_col, "fix_error"):
         if name in df.columns:
             raise SparkInputError(f"the table already has a column {name!r}; choose another output_col")
-    schema = StructType([*df.schema.fields, StructField(output_col, StringType()), StructField("fix_error", StringType())])
+    added = [StructField(output_col, StringType()), StructField("fix_error", StringType())]
+    schema = StructType([*df.schema.fields, *added])
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         import pyarrow as pa
@@ -101,7 +102,7 @@ def _require_columns(df: DataFrame, text_col: str, id_cols: tuple[str, ...]) -> 
 def _schema(df: DataFrame, id_cols: tuple[str, ...], fields: tuple[str, ...]) -> StructType:
     from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
 
-    def kind(name: str):  # noqa: ANN202
+    def kind(name: str):
         if name in _LIST_FIELDS:
             return ArrayType(StringType())
         if name in _INT_FIELDS or name.startswith("score_"):

@@ -108,7 +108,7 @@ def _finding_values(finding: Finding, act: str | None, unsafe: bool) -> tuple:
     )
 
 
-def _act_lookup(report: Report):  # noqa: ANN202 - a small closure
+def _act_lookup(report: Report):
     starts = [s.start for s in report.sentences]
 
     def act(offset: int) -> str | None:
