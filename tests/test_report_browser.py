@@ -123,4 +123,4 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
          f"--user-data-dir={tmp_path / 'profile2'}", "--dump-dom", report.as_uri()],
         check=True, capture_output=True, timeout=120, text=True,
     ).stdout
-    assert "주간 점검" in dom and dom.count("<svg") == 2 and "qa-an-doeda" in dom
+    assert "주간 점검" in dom and dom.count("<svg") == 3 and "qa-an-doeda" in dom
