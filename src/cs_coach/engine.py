@@ -25,6 +25,7 @@ from .models import (
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
+from .schema import PatternRule
 from .scoring import score
 from .sentences import Understanding, understand_all
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
@@ -129,6 +130,8 @@ class Coach:
             compiled = self.ruleset.rules[hit.rule_index]
             start, end = _hit_span(compiled.rule.kind, hit, analysis)
             if end <= start or overlaps_any(start, end, protected):
+                continue
+            if isinstance(compiled.rule, PatternRule) and not _written_as(compiled.rule, text[start:end]):
                 continue
             key = (compiled.id, start, end)
             if key in findings:
@@ -263,6 +266,11 @@ def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
             start, end = syllable_span(sentence.morphs, first, last)
             values[name] = analysis.text[start:end]
     return fix_after_quotes(fill_message(template, values))
+
+
+def _written_as(rule: PatternRule, flagged: str) -> bool:
+    """A rule with `written` fires only where the text spells one of those strings."""
+    return not rule.written or any(piece in flagged for piece in rule.written)
 
 
 def _require_str(text: object) -> None:
