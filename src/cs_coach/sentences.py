@@ -132,7 +132,7 @@ _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-:
 _STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은")
 _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
-    "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 내리 올리 드래그 "
+    "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
     "재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
 )
@@ -178,6 +178,7 @@ _PAIRS = {
 }
 _STRAIGHT = frozenset({"'", '"', "`"})
 _ALT_NOUNS = _words("방법 대안 대체 다른")
+_QUOTE_MARKS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | _STRAIGHT | _MENU_ARROWS
 
 
 # ---- cached per-sentence core ---------------------------------------------------------------------------
@@ -265,7 +266,7 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
-        end = max(m.end for m in morphs[f:la]) - base
+        end = max(m.end for m in morphs[max(f, la - 3) : la]) - base
         clauses.append((start, end, f, la, relation, fact.subject, fact.subject_class, fact.negative))
     act = _decide(morphs, spans, facts, flags)
     neg_at = max((fact.negative_at for fact in facts), default=-1)
@@ -302,6 +303,9 @@ class _Flags:
         self.bad_news_at = -1
 
 
+_CUT_TAGS = frozenset({"EC", "EF", "ETN"})
+
+
 def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     """Clause ends (exclusive morpheme index) with their relation, and construction cues."""
     flags = _Flags()
@@ -309,6 +313,8 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     n = len(morphs)
     for i, m in enumerate(morphs):
         form, tag = m.form, m.tag
+        if tag not in _CUT_TAGS and form not in ("경우", "시"):
+            continue
         relation = None
         end = i + 1
         if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
@@ -367,6 +373,20 @@ def _has_word_after(morphs: tuple[Morph, ...], i: int) -> bool:
     return any(not m.tag.startswith("S") or m.tag in ("SN", "SL", "SH") for m in morphs[i:])
 
 
+# Tags whose morpheme matters only when its form is a cue (the rest of the loop never reads it).
+_INERT_TAGS = _words(
+    "NNG NNP NNB NR NP JKO JKG JKC JC JKV JKQ MM MAG MAJ XSN XPN SN SL SH SF SP SS SSO SSC SE SO SW ETM ETN EC IC XR "
+    "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
+)
+_CUE_FORMS = (
+    _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
+    | _BAD_NEWS_NOUNS
+    | _BAD_NEWS_VERBS
+    | _DEVICE_STEPS
+    | _words("죄송 미안 송구 감사 고맙")
+)
+
+
 class _Facts:
     __slots__ = (
         "agent_cue",
@@ -404,6 +424,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
     for i in range(first, last):
         m = morphs[i]
         form, tag = m.form, m.tag
+        if tag in _INERT_TAGS and form not in _CUE_FORMS:
+            continue  # most morphemes: nothing to read here
         if tag in _PREDICATE:
             last_pred = i
             if tag == "XSV" or tag == "XSA":
@@ -434,15 +456,15 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                     cls = classify(morphs, _np_start(morphs, p2, first), p2 + 1)
                     if cls == "product":
                         fact.topic_class = cls
-        # negation
-        neg = _negation_at(morphs, i, first, last)
-        if neg == 1:
-            fact.negative, fact.negative_at = True, i
-        elif neg == 2:
-            fact.good_absence = True
-        # bad news
-        if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
-            flags.bad_news_at = i
+        # negation and bad news
+        if form in _CUE_FORMS or tag == "VCN":
+            neg = _negation_at(morphs, i, first, last)
+            if neg == 1:
+                fact.negative, fact.negative_at = True, i
+            elif neg == 2:
+                fact.good_absence = True
+            if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
+                flags.bad_news_at = i
         # directives and participants' cues
         if tag == "EF" and form in _DIRECTIVE_EF and i > 0 and morphs[i - 1].tag in ("VV", "XSV", "VX", "EP"):
             fact.directive = True
@@ -682,12 +704,17 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
     return False
 
 
+_ALT_FORMS = _words("대신 가능 수 드리 면 으면") | _ALT_NOUNS
+
+
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
     """Where the sentence says what CAN be done."""
     out: list[int] = []
     n = len(morphs)
     for i, m in enumerate(morphs):
         form, tag = m.form, m.tag
+        if form not in _ALT_FORMS:
+            continue
         nxt = morphs[i + 1] if i + 1 < n else None
         if form == "대신" and tag in ("NNG", "MAG", "NNB"):
             out.append(i)
@@ -714,12 +741,14 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
 
 def quoted_spans(morphs: Sequence[Morph]) -> list[tuple[int, int]]:
     """Quoted text and menu paths: '…', "…", 「…」, […], <…>, 설정 > 일반 (char spans, quotes included)."""
+    marks = [i for i, m in enumerate(morphs) if m.form in _QUOTE_MARKS and m.tag[0] == "S"]
+    if not marks:
+        return []
     spans: list[tuple[int, int]] = []
     open_straight: dict[str, int] = {}
     stack: list[tuple[str, int]] = []
-    for i, m in enumerate(morphs):
-        if not m.tag.startswith("S"):
-            continue
+    for i in marks:
+        m = morphs[i]
         ch = m.form
         if ch in _STRAIGHT:
             if ch in open_straight:
@@ -778,6 +807,7 @@ def _menu_step(morphs: Sequence[Morph], i: int) -> tuple[int, int] | None:
 _GREETING = _words("안녕 반갑 뵙")
 _APOLOGY = _words("죄송 미안 송구 사과")
 _THANKS = _words("감사 고맙")
+_CLOSING_CUES = _words("하루 시간 주말 저녁 밤 오후 오전 주 연휴 명절 휴가 날 한가위 설 언제 언제든지 언제든")
 _CLOSING_NOUNS = _words("하루 시간 주말 저녁 밤 오후 오전 한 주 연휴 명절 휴가 날 한가위 설")
 
 
@@ -785,7 +815,7 @@ def _decide(
     morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], flags: _Flags
 ) -> str:
     n = len(morphs)
-    forms = [m.form for m in morphs]
+    forms = {m.form for m in morphs}
     main_first, main_last, _ = spans[-1]
     main = facts[-1]
     any_negative = any(f.negative for f in facts)
@@ -799,7 +829,7 @@ def _decide(
     greets = ("안녕" in forms and "안녕히" not in forms) or "반갑" in forms or ("뵙" in forms and "처음" in forms)
     if greets and not any_negative and n <= 8:
         return "greeting"
-    if "안녕히" in forms or _closing(morphs):
+    if "안녕히" in forms or (not forms.isdisjoint(_CLOSING_CUES) and _closing(morphs)):
         return "closing"
     # 3-4. questions
     if asks:
@@ -807,16 +837,16 @@ def _decide(
             return "request"
         return "question"
     # 5. prohibition
-    main_forms = forms[main_first:main_last]
-    if _reassurance(morphs, main_first, main_last):
+    main_forms = {m.form for m in morphs[main_first:main_last]}
+    if "말" in main_forms and _reassurance(morphs, main_first, main_last):
         return "statement"
-    if _caution(morphs, main_first, main_last, main):
-        return "prohibition"
+    if main.directive and not main_forms.isdisjoint(("주의", "조심", "유의")):
+        return "prohibition"  # a safety caution: 주의해 주세요, 조심하세요
     if (
         flags.prohibition
         or "금지" in forms
-        or any(m.form == "삼가" for m in morphs)
-        or _jimal(morphs, main_first, main_last)
+        or "삼가" in forms
+        or ("말" in main_forms and _jimal(morphs, main_first, main_last))
     ):
         return "prohibition"
     # 6. consequence
@@ -848,15 +878,17 @@ def _decide(
         return "refusal"
     # 10-11. directives
     if main.directive or flags.directive_soft:
-        if any(f.step for f in facts):
+        if main.step:  # the step the customer is told to take is a device step
             return "instruction"
         return "request"
     if flags.request_cue:
         return "request"
     # 12-13. apology, thanks
-    if any(f in ("죄송", "미안", "송구") for f in main_forms) or _sagwa(morphs, main_first, main_last):
+    if not main_forms.isdisjoint(("죄송", "미안", "송구")) or (
+        "사과" in main_forms and _sagwa(morphs, main_first, main_last)
+    ):
         return "apology"
-    if any(f in _THANKS for f in main_forms):
+    if not main_forms.isdisjoint(_THANKS):
         return "thanks"
     # 14. promise
     if main.agent_cue and main.subject_class in ("agent", "person") and not main.customer_cue:
@@ -885,11 +917,6 @@ def _jimal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """걱정하지 마세요: -지 마세요 that reassures, not a prohibition."""
     return any(morphs[k].form in ("걱정", "염려", "심려") for k in range(first, last)) and _jimal(morphs, first, last)
-
-
-def _caution(morphs: tuple[Morph, ...], first: int, last: int, main: _Facts) -> bool:
-    """A safety caution: 주의해 주세요, 조심하세요 (a directive on 주의/조심)."""
-    return main.directive and any(morphs[k].form in ("주의", "조심", "유의") for k in range(first, last))
 
 
 def _closing(morphs: tuple[Morph, ...]) -> bool:
