@@ -121,6 +121,7 @@ _GOOD_ABSENT = _words(
     "요금 비용 수수료 문제 걱정 부담 지장 차질 불이익 이상 오류 필요 위험 제한 불편 하자 변동 차이 일"
 )
 # Company actions: a product topic with these negated is a refusal, not the product's limitation.
+_NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
@@ -134,11 +135,11 @@ _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
     "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
-    "재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+    "종료 재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
-    "완료 발생 시작 종료 발송 배송 처리 접수 있 없 계시 준비"
+    "발생 있 없 계시"
 )
 _TIME_NOUNS = _words(
     "오늘 내일 모레 어제 지금 현재 잠시 먼저 바로 이번 다음 주 이번주 다음주 금일 익일 당일 오전 오후 저녁"
@@ -146,7 +147,7 @@ _TIME_NOUNS = _words(
 
 _NOT_IN_NP = _TIME_NOUNS | _words("대신 혹시 해당 경우 때문")
 _CONTRAST = _words("지만 는데 ᆫ데 은데 던데 나 으나 지마는 는데도 ᆫ데도 은데도 더니")
-_CONDITION = _words("면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
+_CONDITION = _words("려면 으려면 면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
 _CAUSE = _words("어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
 _SEQUENCE = _words("고 며 으며 고서 면서 으면서 고요")
 _RELATION_OF: dict[str, str] = {}
@@ -466,7 +467,15 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
                 flags.bad_news_at = i
         # directives and participants' cues
-        if tag == "EF" and form in _DIRECTIVE_EF and i > 0 and morphs[i - 1].tag in ("VV", "XSV", "VX", "EP"):
+        if (
+            tag == "EF"
+            and form in _DIRECTIVE_EF
+            and i > 0
+            and (
+                morphs[i - 1].tag in ("VV", "XSV", "VX", "EP")
+                or (morphs[i - 1].tag == "XSA" and i > 1 and morphs[i - 2].tag == "NNG")
+            )
+        ):  # Kiwi reads some noun + 하세요 as XSA (탭하세요)
             fact.directive = True
         elif tag == "EF" and form in _PROMISE_EF:
             fact.agent_cue = True
@@ -664,8 +673,10 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
     # purpose (-지 않도록) and permission (-지 않아도 됩니다) are not negated predicates
     for k in range(i + 1, min(last, i + 5)):
         f = morphs[k].form
-        if morphs[k].tag == "EC" and f in ("도록", "게끔"):
-            return 0
+        if morphs[k].tag == "EC" and f in ("도록", "게끔", "려면", "으려면", "려고", "으려고"):
+            return 0  # purpose: 놓치지 않도록, 보지 않으려면
+        if morphs[k].tag == "EC" and f == "게" and k + 1 < last and morphs[k + 1].form in ("하", "되"):
+            return 0  # 표시되지 않게 하다
         if (
             morphs[k].tag == "EC"
             and f in ("어도", "아도", "여도")
@@ -673,7 +684,19 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             and morphs[k + 1].form in ("되", "괜찮", "돼")
         ):
             return 0
-        if morphs[k].tag == "EC" and f not in ("지", "어", "아", "게"):
+        if morphs[k].tag == "EC" and f == "고" and k + 1 < last and morphs[k + 1].form == "도":
+            return 0  # -지 않고도: without doing
+        if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
+            head = morphs[k + 1] if k + 1 < last else None
+            if head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP":
+                return 1  # 처리가 어려운 상황입니다
+            if head is not None and (
+                head.form in ("듯하", "듯싶")
+                or (head.form in ("것", "거", "듯") and k + 2 < last and morphs[k + 2].form in ("같", "하", "싶"))
+            ):
+                return 1  # a hedge keeps the negative: 힘들 것 같습니다, 어려울 듯합니다
+            return 0
+        if morphs[k].tag in ("EC", "EF") and f not in ("지", "어", "아", "게"):
             break
     return 1
 
@@ -684,6 +707,8 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
     if tag == "NNG" and form in _BAD_NEWS_NOUNS:
         if i + 1 >= last:
             return True
+        if _possibility_after(morphs, i, last):
+            return False  # 중단될 수 있습니다: a warning, not news
         nxt = morphs[i + 1]
         if nxt.form == "되" or nxt.tag in ("VCP", "SF", "SP", "JKS", "JX"):
             return True
@@ -705,6 +730,14 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
 
 
 _ALT_FORMS = _words("대신 가능 수 드리 면 으면") | _ALT_NOUNS
+
+
+def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """-(으)ㄹ 수 있다 follows within the word's predicate: 중단될 수 있습니다."""
+    for k in range(i + 1, min(last - 2, i + 6)):
+        if morphs[k].tag == "ETM":
+            return morphs[k + 1].form == "수" and morphs[k + 2].form == "있"
+    return False
 
 
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
@@ -858,7 +891,14 @@ def _decide(
     # 7. bad news
     if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
         return "bad_news"
-    negative = [f for f in facts if f.negative]
+    # a directive main clause: what the customer is asked to do leads (보이지 않으면 화면을 탭하세요)
+    if (main.directive or flags.directive_soft) and not main.negative:
+        return "instruction" if main.step else "request"
+    # the refusal's negative is in the main clause or in one contrasted with what follows; a negative
+    # condition or cause only frames what follows
+    negative = [
+        f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel in (None, "contrast", "sequence")
+    ]
     if negative:
         fact = negative[-1]
         # 8. limitation
