@@ -114,12 +114,16 @@ def test_stdin_and_text_option(qa: Path) -> None:
 def test_json_output_is_one_document_with_positions(qa: Path) -> None:
     result = run("check", str(qa / "replies.txt"), "--format", "json")
     document = json.loads(result.stdout)
-    assert document["summary"] == {
+    summary = document["summary"]
+    assert {k: summary[k] for k in ("replies", "flagged_replies", "findings", "by_severity")} == {
         "replies": 3,
         "flagged_replies": 2,
         "findings": 3,
         "by_severity": {"error": 1, "warning": 2},
     }
+    # the library view: how scores spread and which problems are common, not a mean near 100
+    assert summary["flagged_share"] == round(2 / 3, 4) and sum(summary["score_bands"].values()) == 3
+    assert summary["score_bands"]["100"] == 1 and summary["problem_share"]["positive"] == round(1 / 3, 4)
     second = document["replies"][1]
     assert second["id"] == "#2" and second["line"] == 3
     refusal = second["findings"][0]
