@@ -516,9 +516,21 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
+            fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
     else:
         _bare_subject(morphs, first, last, last_pred, fact)
+    if fact.subject is None and last_pred >= 0 and morphs[last_pred].tag == "VCP" and not fact.directive:
+        # X이세요 / X이십니다: the complement says who is meant (회원이세요 -> the customer, 5만 원이세요 -> a thing)
+        k = last_pred - 1
+        while k >= first and morphs[k].tag.startswith("J"):
+            k -= 1
+        if k >= first and morphs[k].tag in _NOMINAL:
+            cls = classify(morphs, _np_start(morphs, k, first), k + 1)
+            fact.customer_cue = cls in ("person", "customer")
+    elif fact.subject is None and not fact.customer_cue and _plain_seyo(morphs, last_pred, last):
+        fact.customer_cue = True  # -세요 carries -시-
     if fact.subject is None:
         if fact.customer_cue or fact.directive:
             fact.subject_class = "customer"
@@ -527,6 +539,17 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         else:
             fact.subject_class = "thing"
     return fact
+
+
+def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
+    """The clause ends in -(으)세요/-십니다 right on its predicate (not -주세요): a -시- form."""
+    return (
+        pred >= 0
+        and pred + 1 < last
+        and morphs[pred + 1].tag == "EF"
+        and morphs[pred + 1].form in _DIRECTIVE_EF
+        and morphs[pred].form != "주"
+    )
 
 
 def _transitive_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
