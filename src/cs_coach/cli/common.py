@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - older typer with click itself
     import click  # type: ignore[no-redef]
 
 from .. import Coach, Config, PackError, UnknownNameError
+from ..baseline import BaselineError
 from ..config import ConfigError, find_config, load_config
 from ..inputs import Document, InputError, Options, WriteError, gather
 from ..models import SEVERITY_RANK
@@ -137,7 +138,7 @@ def usage_errors() -> Iterator[None]:
     """Turn every error a user can cause into exit code 2 with a one-paragraph message."""
     try:
         yield
-    except (InputError, WriteError, ConfigError, UsageError, PackError, UnknownNameError) as exc:
+    except (InputError, WriteError, ConfigError, UsageError, PackError, UnknownNameError, BaselineError) as exc:
         raise fail(str(exc)) from exc
 
 
