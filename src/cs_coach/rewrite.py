@@ -17,10 +17,12 @@ from collections.abc import Sequence
 
 from .analyze import Analysis, Morph, Sentence, join_morphs, tokenize_phrase
 from .josa import fix_after_non_hangul, has_coda
+from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import Suggestion
 from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
+from .sentences import Understanding, meets
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
@@ -29,7 +31,14 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 
-def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> list[Suggestion]:
+def suggestions_for(
+    compiled: CompiledRule,
+    hit: Hit,
+    analysis: Analysis,
+    understanding: Understanding | None = None,
+    as_refusal: frozenset[str] = frozenset(),
+) -> list[Suggestion]:
+    """The rule's rewrites of one hit; a suggestion with `sentence:` only where the sentence meets it."""
     if hit.sentence is None:
         return []
     sentence = analysis.sentences[hit.sentence]
@@ -38,6 +47,9 @@ def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> lis
     if isinstance(hit.entry, LexiconEntry):
         out.extend(_lexicon_suggestions(hit, sentence, hit.entry, text))
     for suggest in compiled.rule.suggest:
+        condition = suggest.sentence
+        if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
+            continue
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is not None:
             out.append(made)
@@ -233,6 +245,10 @@ def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
 def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str) -> list[Suggestion]:
     """Swap the word's morphemes for the replacement's; a several-word replacement keeps its leading words as
     written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은)."""
+    if entry.strategy == "keep":
+        return []
+    if entry.strategy == "gloss":
+        return [gloss_suggestion(sentence.morphs, hit.first, hit.last, entry)]
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:
@@ -247,7 +263,8 @@ def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text
                 continue
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
-        out.append(merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'"))
+        applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
+        out.append(merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'"))
     return out
 
 
