@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .analyze import analyze
 from .engine import Coach
 from .examples import unmark
+from .labels import level_label
 from .models import Report
 
 _CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH"})
@@ -22,6 +23,11 @@ KEEP_CONTENT = 0.7
 # Categories whose flagged words a good rewrite replaces or drops (금일 -> 오늘, 규정상 -> reason).
 _WORDS_MAY_GO = frozenset({"easy", "tone", "policy", "blame", "simple"})
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# What may follow a number inside one quantity: 3만 원, 2일, 10시 30분, 5%, 2개월.
+_QUANTITY_TAGS = frozenset({"NR", "NNB", "SN", "SW"})
+_UNIT_NOUNS = frozenset(
+    {"원", "일", "시", "분", "초", "개", "건", "회", "명", "장", "박", "주", "개월", "년", "달", "번", "층", "호"}
+)
 
 
 class Exercise(BaseModel):
@@ -70,6 +76,8 @@ def exercises_from_rules(coach: Coach, categories: Iterable[str] | None = None) 
             assert example.bad is not None
             text, _ = unmark(example.bad)
             answer = example.fix or example.unsafe_fix or coach.fix(text, unsafe=True).text
+            if not _worth_keying(coach, text, answer):
+                continue
             out.append(Exercise(id=f"{rule.id}-{number}", text=text, categories=[rule.category], rule_ids=[rule.id],
                                 hints=[_PLACEHOLDER.sub("…", rule.message)], answer=answer, source="rule"))
     return out
@@ -83,17 +91,27 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
             scored.append((report.scores.overall, number, report))
     scored.sort(key=lambda item: (item[0], item[1]))
     out = []
-    for _, number, report in scored[:limit]:
+    for _, number, report in scored:
+        if len(out) == limit:
+            break
+        answer = coach.fix(report.text, unsafe=True).text
+        if not _worth_keying(coach, report.text, answer):
+            continue
         out.append(Exercise(
             id=f"reply-{number + 1}",
             text=report.text,
             categories=sorted({f.category for f in report.findings}),
             rule_ids=sorted({f.rule_id for f in report.findings}),
-            hints=[f"'{f.text}': {f.message}" for f in report.findings],
-            answer=coach.fix(report.text, unsafe=True).text,
+            hints=[f.message if f.text in f.message else f"'{f.text}': {f.message}" for f in report.findings],
+            answer=answer,
             source="reply",
         ))
     return out
+
+
+def _worth_keying(coach: Coach, question: str, answer: str) -> bool:
+    """An answer key shows only model answers that differ from the question and pass grading themselves."""
+    return answer.strip() != question.strip() and grade(coach, question, answer).passed
 
 
 def grade(coach: Coach, original: str, rewrite: str, rule_ids: Iterable[str] | None = None) -> Grade:
@@ -112,7 +130,8 @@ def grade(coach: Coach, original: str, rewrite: str, rule_ids: Iterable[str] | N
         GradeItem(check="no_new_problems", ok=not new, feedback="새로 생긴 문제가 없습니다." if not new else
                   "고치면서 새로 생긴 문제: " + ", ".join(_messages(after, new))),
         GradeItem(check="speech_level", ok=level_ok, feedback="말투(높임 등급)를 그대로 지켰습니다." if level_ok else
-                  f"원래 말투({before.speech_level})가 바뀌었습니다({after.speech_level}). 같은 등급으로 맞춰 주세요."),
+                  f"원래 말투({level_label(before.speech_level)})가 {level_label(after.speech_level)}로 바뀌었습니다. "
+                  "같은 등급으로 맞춰 주세요."),
         GradeItem(check="content", ok=kept >= KEEP_CONTENT, feedback="핵심 내용을 그대로 전했습니다."
                   if kept >= KEEP_CONTENT else "빠진 핵심 내용: " + ", ".join(missing)),
     ]
@@ -128,13 +147,36 @@ def _content_kept(original: str, rewrite: str, before: Report) -> tuple[float, l
     """Share of the original's content morphemes that the rewrite still has (words it should replace aside)."""
     flagged = [(f.start, f.end) for f in before.findings if f.category in _WORDS_MAY_GO]
     wanted: Counter[str] = Counter()
-    for sentence in analyze(original).sentences:
-        for m in sentence.morphs:
-            if m.tag in _CONTENT_TAGS and not any(a <= m.start < b for a, b in flagged):
-                wanted[m.form] += 1
+    shown: dict[str, str] = {}
+    for key, surface, start in _content_units(original):
+        if not any(a <= start < b for a, b in flagged):
+            wanted[key] += 1
+            shown.setdefault(key, surface)
     if not wanted:
         return 1.0, []
-    have = Counter(m.form for s in analyze(rewrite).sentences for m in s.morphs)
-    missing = [form for form in wanted if have[form] == 0]
-    kept = sum(min(count, have[form]) for form, count in wanted.items()) / sum(wanted.values())
+    have = Counter(key for key, _, _ in _content_units(rewrite))
+    missing = [shown[key] for key in wanted if have[key] == 0]
+    kept = sum(min(count, have[key]) for key, count in wanted.items()) / sum(wanted.values())
     return kept, missing
+
+
+def _content_units(text: str) -> list[tuple[str, str, int]]:
+    """(key, surface, start) of each content word; a number takes its units with it (3만 원, 2일, 10시)."""
+    units: list[tuple[str, str, int]] = []
+    for sentence in analyze(text).sentences:
+        morphs = sentence.morphs
+        i = 0
+        while i < len(morphs):
+            m = morphs[i]
+            if m.tag == "SN":
+                j = i + 1
+                while j < len(morphs) and (morphs[j].tag in _QUANTITY_TAGS or morphs[j].form in _UNIT_NOUNS):
+                    j += 1
+                surface = text[m.start : morphs[j - 1].end]
+                units.append(("".join(surface.split()), surface, m.start))
+                i = j
+                continue
+            if m.tag in _CONTENT_TAGS:
+                units.append((m.form, text[m.start : m.end], m.start))
+            i += 1
+    return units
