@@ -18,12 +18,13 @@ import pytest
 import cs_coach
 from cs_coach import analyze as analyze_module
 from cs_coach.analyze import analyze
-from cs_coach.checks import Plan, _flagged, _matches, _pattern_hits, _surviving, find_hits
+from cs_coach.checks import Plan, _flagged, _matches, _pattern_hits, _surviving, _understood_ok, find_hits
 from cs_coach.examples import cases
 from cs_coach.match import FieldTest, Pattern, Step
 from cs_coach.metrics import MEASURES, Measure
 from cs_coach.packs import RuleSet, builtin_packs, load_packs
 from cs_coach.schema import LexiconRule, MetricRule, PatternRule, RequireRule
+from cs_coach.sentences import understand_all
 
 # Our own replies: refusals, honorific slips, vague time words, long chained sentences, 반말, emoji, CRLF.
 REPLIES = [
@@ -55,7 +56,9 @@ def _example_texts() -> list[str]:
 def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
     """Every active pattern rule tried on every sentence: no index, no pruning, no cache."""
     found = set()
-    for s_index, sentence in enumerate(analyze(text).sentences):
+    sentences = analyze(text).sentences
+    understood = understand_all(sentences)
+    for s_index, sentence in enumerate(sentences):
         for number, compiled in enumerate(plan.ruleset.rules):
             if not plan.active[number] or not isinstance(compiled.rule, PatternRule):
                 continue
@@ -63,7 +66,8 @@ def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
             if levels is not None and sentence.level not in levels:
                 continue
             for hit in _pattern_hits(number, compiled, s_index, sentence.morphs):
-                found.add((hit.rule_index, s_index, hit.first, hit.last))
+                if _understood_ok(plan, number, understood[s_index], sentence, hit.first, hit.last):
+                    found.add((hit.rule_index, s_index, hit.first, hit.last))
     return found
 
 
@@ -85,6 +89,7 @@ def test_index_and_pruning_find_what_trying_every_pattern_finds() -> None:
 def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
     """Require rules the plain way: every trigger and every `needs` pattern tried on every sentence."""
     sentences = analyze(text).sentences
+    understood = understand_all(sentences)
     found = set()
     for number, compiled in enumerate(plan.ruleset.rules):
         rule = compiled.rule
@@ -94,7 +99,8 @@ def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
         for s_index, sentence in enumerate(sentences):
             if rule.levels is None or sentence.level in rule.levels:
                 spans = _surviving(compiled, sentence.morphs, _matches(compiled.match, sentence.morphs))
-                triggers.extend((s_index, span) for span in spans)
+                triggers.extend((s_index, span) for span in spans
+                                if _understood_ok(plan, number, understood[s_index], sentence, span.first, span.last))
         met = [bool(_matches(compiled.needs, s.morphs)) for s in sentences]
         if rule.scope == "reply":
             triggers = triggers[:1] if triggers and not any(met) else []

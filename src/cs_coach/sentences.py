@@ -433,7 +433,7 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if tag == "XSV" or tag == "XSA":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
                     fact.predicate_noun = morphs[i - 1].form
-            elif tag == "VV" or tag == "VA":
+            elif (tag == "VV" or tag == "VA") and not _can_word(morphs, i, first):
                 fact.predicate_noun = form
             elif tag == "VX" and form == "드리":  # 해 드리지 않습니다: the agent's service, whatever the verb
                 fact.predicate_noun = form
@@ -944,6 +944,16 @@ def _decide(
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return any(morphs[k].form == "사과" and morphs[k + 1].form == "드리" for k in range(first, last - 1))
+
+
+def _can_word(morphs: tuple[Morph, ...], i: int, first: int) -> bool:
+    """있다/없다 of '-ㄹ 수 있다/없다': the predicate that counts is the verb before it (복구해 드릴 수 없어요)."""
+    if morphs[i].form not in ("있", "없"):
+        return False
+    k = i - 1
+    while k >= first and morphs[k].tag.startswith("J"):
+        k -= 1
+    return k >= first and morphs[k].form == "수" and morphs[k].tag == "NNB"
 
 
 def _company_noun(text: str) -> bool:
