@@ -433,9 +433,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if tag == "XSV" or tag == "XSA":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
                     fact.predicate_noun = morphs[i - 1].form
-            elif (tag == "VV" or tag == "VA") and not _can_word(morphs, i, first):
-                fact.predicate_noun = form
-            elif tag == "VX" and form == "드리":  # 해 드리지 않습니다: the agent's service, whatever the verb
+            # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
+            elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
         # subject candidates
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
