@@ -66,6 +66,7 @@ def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
             if levels is not None and sentence.level not in levels:
                 continue
             for hit in _pattern_hits(number, compiled, s_index, sentence.morphs):
+                # the sentence layer's `when:` and quoted spans are applied the same way in both evaluations
                 if _understood_ok(plan, number, understood[s_index], sentence, hit.first, hit.last):
                     found.add((hit.rule_index, s_index, hit.first, hit.last))
     return found
@@ -89,7 +90,6 @@ def test_index_and_pruning_find_what_trying_every_pattern_finds() -> None:
 def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
     """Require rules the plain way: every trigger and every `needs` pattern tried on every sentence."""
     sentences = analyze(text).sentences
-    understood = understand_all(sentences)
     found = set()
     for number, compiled in enumerate(plan.ruleset.rules):
         rule = compiled.rule
@@ -99,13 +99,14 @@ def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
         for s_index, sentence in enumerate(sentences):
             if rule.levels is None or sentence.level in rule.levels:
                 spans = _surviving(compiled, sentence.morphs, _matches(compiled.match, sentence.morphs))
-                triggers.extend((s_index, span) for span in spans
-                                if _understood_ok(plan, number, understood[s_index], sentence, span.first, span.last))
+                triggers.extend((s_index, span) for span in spans)
         met = [bool(_matches(compiled.needs, s.morphs)) for s in sentences]
         if rule.scope == "reply":
             triggers = triggers[:1] if triggers and not any(met) else []
         else:
-            triggers = [(s_index, span) for s_index, span in triggers if not met[s_index]]
+            reach = 1 if rule.scope == "nearby" else 0  # nearby: the sentence before and after count too
+            triggers = [(s_index, span) for s_index, span in triggers
+                        if not any(met[max(0, s_index - reach): s_index + reach + 1])]
         for s_index, span in triggers:
             first, last = _flagged(compiled, span)
             found.add((number, s_index, first, last))
