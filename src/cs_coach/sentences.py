@@ -124,10 +124,11 @@ _GOOD_ABSENT = _words(
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
-    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
+    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
+    "진행 운영 대행 포장 제작 설치 출고 픽업 대여 보관 수선 각인 예약 결제 승인 가입 입고 환급 드리 받 팔 바꾸"
 )
 _BAD_NEWS_NOUNS = _words(
-    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업"
+    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업 만석"
 )
 _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-: 표가 모두 팔렸어요, 기간이 지났습니다
 _STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은 사이즈 색상 컬러 치수 호수")
@@ -440,7 +441,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if tag == "XSV" or tag == "XSA":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
                     fact.predicate_noun = morphs[i - 1].form
-            elif tag == "VV" or tag == "VA":
+            # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
+            elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
         # subject candidates
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
@@ -825,6 +827,7 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
             if (
                 nxt.form == "겠"
                 or nxt.form in _PROMISE_EF
+                or nxt.form in ("ᆯ까요", "을까요")  # an offer of a next step: 알려 드릴까요?
                 or (nxt.form in ("ᆯ", "을") and i + 2 < n and morphs[i + 2].form in ("예정", "게"))
             ):
                 out.append(i)
@@ -1007,6 +1010,16 @@ def _steps(spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> boo
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return any(morphs[k].form == "사과" and morphs[k + 1].form == "드리" for k in range(first, last - 1))
+
+
+def _can_word(morphs: tuple[Morph, ...], i: int, first: int) -> bool:
+    """있다/없다 of '-ㄹ 수 있다/없다': the predicate that counts is the verb before it (복구해 드릴 수 없어요)."""
+    if morphs[i].form not in ("있", "없"):
+        return False
+    k = i - 1
+    while k >= first and morphs[k].tag.startswith("J"):
+        k -= 1
+    return k >= first and morphs[k].form == "수" and morphs[k].tag == "NNB"
 
 
 def _company_noun(text: str) -> bool:
