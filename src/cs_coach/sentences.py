@@ -124,10 +124,11 @@ _GOOD_ABSENT = _words(
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
-    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
+    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
+    "진행 운영 대행 포장 제작 설치 출고 픽업 대여 보관 수선 각인 예약 결제 승인 가입 입고 환급 드리 받 팔 바꾸"
 )
 _BAD_NEWS_NOUNS = _words(
-    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업"
+    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업 만석"
 )
 _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-: 표가 모두 팔렸어요, 기간이 지났습니다
 _STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은 사이즈 색상 컬러 치수 호수")
@@ -135,7 +136,8 @@ _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
     "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
-    "종료 재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+    "설정 지정 조절 쓸어올리 쓸어내리 촬영 녹화 녹음 종료 재생 잠그 풀 꺼 길게 "
+    "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
@@ -264,6 +266,15 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
         f, la, _ = spans[-1]
         spans[-1] = (f, la, None)
     facts = [_clause_facts(morphs, f, la, flags) for f, la, _ in spans]
+    for k in range(len(facts) - 2, -1, -1):  # 앱을 열고 … 누르세요: chained clauses share the elided subject
+        here, after = facts[k], facts[k + 1]
+        if (
+            spans[k][2] == "sequence"
+            and here.subject is None
+            and after.subject is None
+            and here.subject_class == "thing"
+        ):
+            here.subject_class = after.subject_class
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
@@ -295,13 +306,14 @@ def _masked(morphs: tuple[Morph, ...], quoted: list[tuple[int, int]]) -> tuple[M
 class _Flags:
     """Sentence-wide cues found while cutting clauses (constructions that are not cuts)."""
 
-    __slots__ = ("bad_news_at", "directive_soft", "prohibition", "request_cue")
+    __slots__ = ("bad_news_at", "directive_soft", "prohibition", "request_cue", "warning_at")
 
     def __init__(self) -> None:
         self.prohibition = False
         self.directive_soft = False  # -시면 됩니다
         self.request_cue = False  # -면 좋겠습니다 / 감사하겠습니다
         self.bad_news_at = -1
+        self.warning_at = -1  # a possible bad outcome: 늦어질 수 있습니다 (a consequence after a condition)
 
 
 _CUT_TAGS = frozenset({"EC", "EF", "ETN"})
@@ -429,7 +441,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if tag == "XSV" or tag == "XSA":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
                     fact.predicate_noun = morphs[i - 1].form
-            elif tag == "VV" or tag == "VA":
+            # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
+            elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
         # subject candidates
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
@@ -461,7 +474,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 fact.negative, fact.negative_at = True, i
             elif neg == 2:
                 fact.good_absence = True
-            if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
+            news = _bad_news_at(morphs, i, last)
+            if news == WARNING:
+                flags.warning_at = i
+            elif news and flags.bad_news_at < i:
                 flags.bad_news_at = i
         # directives and participants' cues
         if (
@@ -724,15 +740,20 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
     return 1
 
 
-def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+WARNING = 2  # what _bad_news_at returns for a possible bad outcome
+
+
+def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
     m = morphs[i]
     form, tag = m.form, m.tag
     if tag == "NNG" and form in _BAD_NEWS_NOUNS:
         if i + 1 >= last:
             return True
         if _possibility_after(morphs, i, last):
-            return False  # 중단될 수 있습니다: a warning, not news
+            return WARNING  # 중단될 수 있습니다: a warning, not news
         nxt = morphs[i + 1]
+        if nxt.form == "되" and _modifier_after(morphs, i + 1, last):
+            return False  # 만료된 패스를 정리하실 수 있어요: a description, not news
         if nxt.form == "되" or nxt.tag in ("VCP", "SF", "SP", "JKS", "JX"):
             return True
         return nxt.form == "하" and i + 2 < last and morphs[i + 2].form in ("었", "았", "였")
@@ -746,7 +767,7 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
             k -= 1
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
     if form == "늦" and tag == "VA" and i + 2 < last and morphs[i + 2].form == "지" and morphs[i + 2].tag == "VX":
-        return True  # 늦어지다
+        return WARNING if _possibility_after(morphs, i + 2, last) else True  # 늦어지다; 늦어질 수 있습니다 warns
     if (
         form in ("안타깝", "아쉽", "스럽")
         and i + 2 < last
@@ -762,6 +783,20 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
 
 
 _ALT_FORMS = _words("대신 가능 수 드리 면 으면") | _ALT_NOUNS
+
+
+def _modifier_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """The predicate at morphs[i] ends in a modifier (ETM) of an ordinary noun; 품절된 상태입니다 is still a state."""
+    for k in range(i + 1, min(last, i + 4)):
+        if morphs[k].tag == "ETM":
+            head = morphs[k + 1] if k + 1 < last else None
+            state = (
+                head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP"
+            )
+            return not state
+        if morphs[k].tag in ("EC", "EF"):
+            return False
+    return False
 
 
 def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
@@ -792,6 +827,7 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
             if (
                 nxt.form == "겠"
                 or nxt.form in _PROMISE_EF
+                or nxt.form in ("ᆯ까요", "을까요")  # an offer of a next step: 알려 드릴까요?
                 or (nxt.form in ("ᆯ", "을") and i + 2 < n and morphs[i + 2].form in ("예정", "게"))
             ):
                 out.append(i)
@@ -917,7 +953,8 @@ def _decide(
     # 6. consequence
     conditions = [k for k, (_, _, rel) in enumerate(spans) if rel == "condition"]
     if conditions and (
-        any(f.negative for f in facts[conditions[0] + 1 :]) or flags.bad_news_at >= spans[conditions[0]][1]
+        any(f.negative for f in facts[conditions[0] + 1 :])
+        or max(flags.bad_news_at, flags.warning_at) >= spans[conditions[0]][1]
     ):
         return "consequence"
     # 7. bad news
@@ -927,7 +964,7 @@ def _decide(
     negative = [f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel != "condition"]
     # a directive main clause leads when no refusal comes with it (보이지 않으면 화면을 탭하세요)
     if (main.directive or flags.directive_soft) and not negative:
-        return "instruction" if main.step else "request"
+        return "instruction" if _steps(spans, facts) else "request"
     if negative:
         fact = negative[-1]
         # 8. limitation
@@ -945,11 +982,7 @@ def _decide(
             return "limitation"
         # 9. refusal
         return "refusal"
-    # 10-11. directives
-    if main.directive or flags.directive_soft:
-        if main.step:  # the step the customer is told to take is a device step
-            return "instruction"
-        return "request"
+    # 11. a request by -면 좋겠습니다 / 감사하겠습니다 (the directives were decided above)
     if flags.request_cue:
         return "request"
     # 12-13. apology, thanks
@@ -967,8 +1000,26 @@ def _decide(
     return "statement"
 
 
+def _steps(spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
+    """Device steps: the step the customer is told to take, or one chained before it with -고/-며
+    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요)."""
+    if facts[-1].step:
+        return True
+    return any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True))
+
+
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return any(morphs[k].form == "사과" and morphs[k + 1].form == "드리" for k in range(first, last - 1))
+
+
+def _can_word(morphs: tuple[Morph, ...], i: int, first: int) -> bool:
+    """있다/없다 of '-ㄹ 수 있다/없다': the predicate that counts is the verb before it (복구해 드릴 수 없어요)."""
+    if morphs[i].form not in ("있", "없"):
+        return False
+    k = i - 1
+    while k >= first and morphs[k].tag.startswith("J"):
+        k -= 1
+    return k >= first and morphs[k].form == "수" and morphs[k].tag == "NNB"
 
 
 def _company_noun(text: str) -> bool:
