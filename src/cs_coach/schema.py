@@ -133,6 +133,8 @@ class Suggest(_Strict):
     """Offer it only when the target is the sentence's last word (an ending replaced by a full clause)."""
     applicability: Applicability = "unsafe"
     description: str = ""
+    inputs: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
+    """Korean prompts for the slots the agent fills ({대안}: "대신 해 드릴 수 있는 일"); defaults exist for common ones."""
 
     @model_validator(mode="after")
     def _has_action(self) -> Suggest:

@@ -7,17 +7,17 @@ and the key content (nouns, numbers, names outside the flagged words) is still t
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .analyze import analyze
+from .content import content_words, kept_share
 from .engine import Coach
+from .inflect import blank_slots
 from .examples import unmark
 from .models import Report
 
-_CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH"})
 KEEP_CONTENT = 0.7
 # Categories whose flagged words a good rewrite replaces or drops (금일 -> 오늘, 규정상 -> reason).
 _WORDS_MAY_GO = frozenset({"easy", "tone", "policy", "blame", "simple"})
@@ -69,7 +69,7 @@ def exercises_from_rules(coach: Coach, categories: Iterable[str] | None = None) 
         for number, example in enumerate(bad):
             assert example.bad is not None
             text, _ = unmark(example.bad)
-            answer = example.fix or example.unsafe_fix or coach.fix(text, unsafe=True).text
+            answer = blank_slots(example.fix or example.unsafe_fix or model_answer(coach, text))
             out.append(Exercise(id=f"{rule.id}-{number}", text=text, categories=[rule.category], rule_ids=[rule.id],
                                 hints=[_PLACEHOLDER.sub("…", rule.message)], answer=answer, source="rule"))
     return out
@@ -90,10 +90,17 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
             categories=sorted({f.category for f in report.findings}),
             rule_ids=sorted({f.rule_id for f in report.findings}),
             hints=[f"'{f.text}': {f.message}" for f in report.findings],
-            answer=coach.fix(report.text, unsafe=True).text,
+            answer=model_answer(coach, report.text),
             source="reply",
         ))
     return out
+
+
+def model_answer(coach: Coach, text: str) -> str:
+    """The answer key's rewrite: every rewrite applied, what only the agent knows left as a blank (＿＿)."""
+    names = {i.name for f in coach.check(text).findings for s in f.suggestions for i in s.inputs}
+    # filled with themselves ({대안}: text that rules leave alone), then shown as blanks
+    return blank_slots(coach.fix(text, unsafe=True, inputs={n: "{" + n + "}" for n in names}).text)
 
 
 def grade(coach: Coach, original: str, rewrite: str, rule_ids: Iterable[str] | None = None) -> Grade:
@@ -127,14 +134,5 @@ def _messages(report: Report, rule_ids: list[str]) -> list[str]:
 def _content_kept(original: str, rewrite: str, before: Report) -> tuple[float, list[str]]:
     """Share of the original's content morphemes that the rewrite still has (words it should replace aside)."""
     flagged = [(f.start, f.end) for f in before.findings if f.category in _WORDS_MAY_GO]
-    wanted: Counter[str] = Counter()
-    for sentence in analyze(original).sentences:
-        for m in sentence.morphs:
-            if m.tag in _CONTENT_TAGS and not any(a <= m.start < b for a, b in flagged):
-                wanted[m.form] += 1
-    if not wanted:
-        return 1.0, []
-    have = Counter(m.form for s in analyze(rewrite).sentences for m in s.morphs)
-    missing = [form for form in wanted if have[form] == 0]
-    kept = sum(min(count, have[form]) for form, count in wanted.items()) / sum(wanted.values())
-    return kept, missing
+    wanted = content_words((m for s in analyze(original).sentences for m in s.morphs), flagged)
+    return kept_share(wanted, (m for s in analyze(rewrite).sentences for m in s.morphs))

@@ -34,6 +34,9 @@ class CheckManyRequest(BaseModel):
 
 class FixRequest(CheckRequest):
     unsafe: bool = False
+    inputs: Annotated[dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=500)]],
+                      Field(max_length=20)] = Field(default_factory=dict)
+    """Values for the slots of template rewrites ({"대안": "…"}); applied only with `unsafe`."""
 
 
 class RuleInfo(BaseModel):
@@ -72,7 +75,7 @@ def create_app(coach: Coach | None = None) -> FastAPI:
 
     @app.post("/fix", response_model=FixResult)
     def fix(body: FixRequest) -> FixResult:
-        return app.state.coach.fix(body.text, unsafe=body.unsafe)
+        return app.state.coach.fix(body.text, unsafe=body.unsafe, inputs=body.inputs)
 
     @app.get("/rules", response_model=list[RuleInfo])
     def rules() -> list[RuleInfo]:
