@@ -5,13 +5,13 @@ The result, a RuleSet, carries the anchor indexes that let a sentence meet only 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .analyze import tokenize_phrase
 from .match import FieldTest, Pattern, PatternIndex, Step, tag_group
 from .metrics import MEASURES
+from .regexes import compile_text_regex, tags_matching
 from .schema import (
     LexiconEntry,
     LexiconRule,
@@ -23,9 +23,10 @@ from .schema import (
     Spec,
     expand_groups,
 )
+from .tags import KIWI_TAGS
 from .validate import Problem, ReportProblem, check_examples, check_templates
 
-_PARTICLE = Step((FieldTest("tag", regex=re.compile(r"J.*")),), op="*")
+_PARTICLE = Step((FieldTest("tag", literals=frozenset(t for t in KIWI_TAGS if t.startswith("J"))),), op="*")
 _SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
 
 
@@ -141,11 +142,10 @@ def _compile_spec(spec: Spec) -> Step:
             tests.append(FieldTest(attr, literals=frozenset({value})))
         elif isinstance(value, list):
             tests.append(FieldTest(attr, literals=frozenset(value)))
-        else:
-            try:
-                tests.append(FieldTest(attr, regex=re.compile(value.regex)))
-            except re.error as exc:
-                raise ValueError(f"bad regex {value.regex!r} for {attr}: {exc}") from exc
+        elif attr == "tag":  # a finite set: expanded once at load, compared as literals in a check
+            tests.append(FieldTest(attr, literals=tags_matching(value.regex)))
+        else:  # forms and lemmas are open-ended: RE2, linear in the text
+            tests.append(FieldTest(attr, regex=compile_text_regex(value.regex)))
     return Step(tuple(tests), spec.op, spec.name)
 
 

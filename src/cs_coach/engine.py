@@ -17,6 +17,7 @@ from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
 from .speech import reply_level
+from .validate import fill_message
 
 MAX_TEXT = 5_000_000
 __all__ = ["MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "score"]
@@ -166,19 +167,14 @@ def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:
     return word_span(sentence.morphs, hit.first, hit.last)
 
 
-class _Vars(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
-    values = _Vars(text=flagged, **hit.variables)
+    values = {**hit.variables, "text": flagged}
     if hit.sentence is not None:
         sentence = analysis.sentences[hit.sentence]
         for name, (first, last) in hit.captures.items():
             start, end = syllable_span(sentence.morphs, first, last)
             values[name] = analysis.text[start:end]
-    return fix_after_quotes(template.format_map(values))
+    return fix_after_quotes(fill_message(template, values))
 
 
 def _require_str(text: object) -> None:

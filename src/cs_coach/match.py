@@ -12,11 +12,11 @@ are just its forms and tags: two per morpheme, no tuples.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from .analyze import PREDICATE_TAGS, Morph
+from .regexes import TextRegex
 
 Predicate = Callable[[Morph], bool]
 _MEMO_LIMIT = 4096  # distinct values remembered per regex test (tags are few; forms are bounded by this)
@@ -84,7 +84,7 @@ class FieldTest:
 
     attr: str
     literals: frozenset[str] | None = None
-    regex: re.Pattern[str] | None = None
+    regex: TextRegex | None = None  # RE2 (regexes.py): linear time on any text
 
     def __call__(self, morph: Morph) -> bool:
         value = getattr(morph, self.attr)
@@ -115,9 +115,9 @@ class FieldTest:
         memo: dict[str, bool] = {}
         fullmatch = regex.fullmatch
 
-        if attr in ("form", "tag"):
+        if attr in ("form", "tag", "lemma"):
             def test(m: Morph) -> bool:
-                value = m.form if attr == "form" else m.tag
+                value = m.form if attr == "form" else m.tag if attr == "tag" else m.lemma
                 found = memo.get(value)
                 if found is None:
                     found = fullmatch(value) is not None

@@ -7,18 +7,24 @@ and field: a RuleSet that loads never fails during a check.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from . import cache
+from . import cache, packyaml
 from .compiler import CompiledRule, RuleSet, compile_phrase, compile_rule
-from .schema import Pack
+from .packyaml import Document
+from .schema import Pack, Rule
+from .schema_errors import problems_from_errors
 from .validate import PackError, Problem
 
 __all__ = ["CompiledRule", "PackError", "Problem", "RuleSet", "UnknownNameError", "builtin_packs", "compile_phrase",
            "load_packs", "resolve_pack_paths"]
+
+
+_RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
 
 
 class UnknownNameError(KeyError):
@@ -89,16 +95,20 @@ def _compile_packs(paths: Sequence[Path], contents: dict[Path, bytes | OSError])
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
     for path in paths:
-        pack = _read_pack(path, contents[path], problems)
-        if pack is None:
+        where = str(path)
+        document = _read_document(where, contents[path], problems)
+        if document is None:
             continue
-        for rule in pack.rules:
-            where = str(path)
+        pack_name, rules = _validate(where, document, problems)
+        for index, rule in rules:
             if rule.id in seen:
-                problems.append(Problem(where, rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})"))
+                problems.append(_located(Problem(where, rule.id, "id", f"duplicate rule id (also in {seen[rule.id]})"),
+                                         document, ("rules", index)))
                 continue
             seen[rule.id] = where
-            result = compile_rule(rule, pack.pack, where, problems)
+            start = len(problems)
+            result = compile_rule(rule, pack_name, where, problems)
+            problems[start:] = [_located(p, document, ("rules", index)) for p in problems[start:]]
             if result is not None:
                 compiled.append(result)
     if problems:
@@ -106,54 +116,51 @@ def _compile_packs(paths: Sequence[Path], contents: dict[Path, bytes | OSError])
     return RuleSet(compiled)
 
 
-def _yaml_load(text: str) -> object:
-    """libyaml when available (10x faster); on an error, the pure-Python parser words the message.
-    PyYAML is imported here: a warm start (packs from the disk cache) never needs it."""
+def _located(problem: Problem, document: Document, prefix: tuple[str | int, ...]) -> Problem:
+    """The problem with the line:column of its field (rules.3 + match.0.pattern) in the file."""
+    path = [*prefix, *(int(p) if p.isdigit() else p for p in problem.field.split(".") if p)]
+    position = document.locate(path)
+    return problem if position is None else replace(problem, line=position[0], column=position[1])
+
+
+def _read_document(where: str, content: bytes | OSError, problems: list[Problem]) -> Document | None:
     import yaml
 
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
-
-
-def _read_pack(path: Path, content: bytes | OSError, problems: list[Problem]) -> Pack | None:
-    import yaml
-
-    where = str(path)
     try:
         if isinstance(content, OSError):
             raise content
-        data = _yaml_load(content.decode("utf-8"))
+        return packyaml.load(content)
     except FileNotFoundError:
         problems.append(Problem(where, "", "", "file not found"))
-        return None
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(where, "", "", f"cannot read: {exc}"))
-        return None
+    except packyaml.LimitError as exc:
+        problems.append(Problem(where, "", "", f"refused: {exc}", exc.line, exc.column))
     except yaml.YAMLError as exc:
-        problems.append(Problem(where, "", "", f"invalid YAML: {exc}".replace("\n", " ")))
-        return None
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        problems.append(Problem(where, "", "", f"invalid YAML: {exc}".replace("\n", " "), line, column))
+    return None
+
+
+def _validate(where: str, document: Document, problems: list[Problem]) -> tuple[str, list[tuple[int, Rule]]]:
+    """The pack's name and its valid rules (with their index in the file). Schema errors of some rules do
+    not hide the other rules: those are still returned, so their compile problems are reported too."""
+    data = document.data
     if not isinstance(data, dict):
-        problems.append(Problem(where, "", "", "a pack is a mapping with 'pack', 'description' and 'rules'"))
-        return None
+        problems.append(Problem(where, "", "", "a pack is a mapping with 'pack', 'description' and 'rules'", 1, 1))
+        return "", []
     try:
-        return Pack.model_validate(data)
+        pack = Pack.model_validate(data)
     except ValidationError as exc:
-        rules = data.get("rules") if isinstance(data.get("rules"), list) else []
-        for error in exc.errors():
-            loc = list(error["loc"])
-            rule_id = ""
-            if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-                raw = rules[loc[1]] if loc[1] < len(rules) else None
-                rule_id = str(raw.get("id", f"#{loc[1]}")) if isinstance(raw, dict) else f"#{loc[1]}"
-                loc = loc[2:]
-                if loc and loc[0] in ("pattern", "lexicon", "metric", "require"):
-                    loc = loc[1:]  # the discriminator's branch name says nothing to a pack author
-            problems.append(Problem(where, rule_id, ".".join(map(str, loc)), error["msg"]))
-        return None
-
-
+        problems.extend(problems_from_errors(where, document, exc.errors()))
+    else:
+        return pack.pack, list(enumerate(pack.rules))
+    valid: list[tuple[int, Rule]] = []
+    raw_rules = data.get("rules")
+    for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        try:
+            valid.append((index, _RULE.validate_python(raw)))
+        except ValidationError:
+            continue  # already reported through the whole pack's errors
+    return str(data.get("pack", "")), valid

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .models import Applicability, Category, Severity, SpeechLevel
+from .regexes import compile_text_regex, tags_matching
+from .tags import tag_problem
 
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -48,6 +50,24 @@ class Spec(_Strict):
     name: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")] | None = None
     any: list[list[Spec]] | None = None
 
+    @field_validator("form", "lemma")
+    @classmethod
+    def _text_regex(cls, value: Value | None) -> Value | None:
+        if isinstance(value, Regex):
+            compile_text_regex(value.regex)  # raises ValueError when RE2 cannot run it
+        return value
+
+    @field_validator("tag")
+    @classmethod
+    def _known_tags(cls, value: Value | None) -> Value | None:
+        if isinstance(value, Regex):
+            tags_matching(value.regex)  # raises when it is invalid, too slow or matches no tag
+        elif value is not None:
+            problems = [p for p in map(tag_problem, [value] if isinstance(value, str) else value) if p]
+            if problems:
+                raise ValueError("; ".join(problems))
+        return value
+
     @model_validator(mode="after")
     def _group(self) -> Spec:
         if self.any is not None:
@@ -60,8 +80,28 @@ class Spec(_Strict):
         return self
 
 
+def count_expansions(specs: list[Spec], cap: int = MAX_ALTERNATIVES) -> int:
+    """How many plain sequences `expand_groups` would build, counted without building them (stops past cap)."""
+    total = 1
+    for spec in specs:
+        if spec.any is None:
+            continue
+        options = int(spec.op == "?")
+        for alternative in spec.any:
+            options += count_expansions(alternative, cap)
+            if options > cap:
+                return cap + 1
+        total *= options
+        if total > cap:
+            return cap + 1
+    return total
+
+
 def expand_groups(specs: list[Spec]) -> list[list[Spec]]:
-    """Every plain spec sequence a pattern with `any` groups stands for (the cross product, in order)."""
+    """Every plain spec sequence a pattern with `any` groups stands for (the cross product, in order).
+    The count is checked first: nested groups must not build a huge list before the cap is seen."""
+    if count_expansions(specs) > MAX_ALTERNATIVES:
+        raise ValueError(f"'any' groups expand to more than {MAX_ALTERNATIVES} patterns; split the rule")
     sequences: list[list[Spec]] = [[]]
     for spec in specs:
         if spec.any is None:
@@ -88,8 +128,8 @@ class Matcher(_Strict):
             raise ValueError("give exactly one of 'phrase' or 'pattern'")
         if self.pattern is not None and not self.pattern:
             raise ValueError("'pattern' needs at least one spec")
-        if self.pattern is not None:
-            expand_groups(self.pattern)  # raises when the groups explode
+        if self.pattern is not None and count_expansions(self.pattern) > MAX_ALTERNATIVES:
+            raise ValueError(f"'any' groups expand to more than {MAX_ALTERNATIVES} patterns; split the rule")
         if self.phrase is not None and not self.phrase.strip():
             raise ValueError("'phrase' is empty")
         return self

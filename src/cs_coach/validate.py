@@ -6,10 +6,11 @@ Every problem is collected as a Problem (file, rule, field, message); `PackError
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconRule, Rule, Suggest
+from .tags import tag_problem
 
 ReportProblem = Callable[[str, str], None]
 """Records one problem of the rule being compiled: (field, message)."""
@@ -17,13 +18,19 @@ ReportProblem = Callable[[str, str], None]
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a pack: file, rule id, field path (match.0.pattern.2.tag) and, when the file could be
+    parsed, the 1-based line and column it was written at."""
+
     file: str
     rule: str
     field: str
     message: str
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f" · rule {self.rule}" if self.rule else "") + (f" · {self.field}" if self.field else "")
+        place = self.file + (f":{self.line}:{self.column}" if self.line is not None else "")
+        where = place + (f" · rule {self.rule}" if self.rule else "") + (f" · {self.field}" if self.field else "")
         return f"{where}: {self.message}"
 
 
@@ -37,6 +44,40 @@ class PackError(ValueError):
 
 
 
+def message_fields(template: str) -> list[str]:
+    """The placeholders of a message, which may only be bare names: `{text}`, never `{text:>9}`, `{text!r}`,
+    `{text.attr}` or `{text[0]}` (a format spec can build a huge string, raise, or reach attributes).
+    ValueError says what is wrong."""
+    names = []
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"{{{name}}} is not a bare placeholder like {{text}} (no index, attribute or number)")
+        if spec or conversion:
+            raise ValueError(f"{{{name}}} takes no format spec or conversion ('{{{name}}}' only)")
+        names.append(name)
+    return names
+
+
+def fill_message(template: str, values: Mapping[str, str]) -> str:
+    """A message with its placeholders filled in; an unknown one is kept as written. Never str.format:
+    a template is only literal text and bare names, so filling one cannot fail or run anything."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:  # only a pack that skipped validation gets here: show it as written
+        return template
+    out = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is not None:
+            value = values.get(name)
+            if value is None or spec or conversion:
+                out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+            else:
+                out.append(str(value))
+    return "".join(out)
+
 
 def check_suggest_templates(suggestion: Suggest, where: str, captures: set[str], report: ReportProblem) -> None:
     """`{capture|morphemes}` slots must name a capture and spell morphemes as form/TAG+form/TAG."""
@@ -49,9 +90,20 @@ def check_suggest_templates(suggestion: Suggest, where: str, captures: set[str],
                     report(f"{where}.{field_name}", f"no capture named {name!r} in {{{name}|{tail}}}")
                 if not MORPHEME_LIST.match(tail):
                     report(f"{where}.{field_name}", f"{tail!r} is not morphemes like 어/EC+주/VX")
+                else:
+                    _check_morpheme_tags(tail, f"{where}.{field_name}", report)
     for name, value in (suggestion.edit.swap if suggestion.edit else {}).items():
         if "/" in value and not MORPHEME_LIST.match(value):
             report(f"{where}.edit.swap.{name}", f"{value!r} is not morphemes like 에요/EF")
+        elif "/" in value:
+            _check_morpheme_tags(value, f"{where}.edit.swap.{name}", report)
+
+
+def _check_morpheme_tags(morphemes: str, where: str, report: ReportProblem) -> None:
+    for morpheme in morphemes.split("+"):
+        problem = tag_problem(morpheme.rsplit("/", 1)[1])
+        if problem:
+            report(where, problem)
 
 
 def check_templates(rule: Rule, captures: set[str], report: ReportProblem) -> None:
@@ -69,7 +121,7 @@ def check_templates(rule: Rule, captures: set[str], report: ReportProblem) -> No
         check_suggest_templates(suggestion, f"suggest.{number}", captures, report)
     for field_name, template in texts:
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            names = set(message_fields(template))
         except ValueError as exc:
             report(field_name, f"bad template: {exc}")
             continue

@@ -1,0 +1,45 @@
+"""cushion: a refusal or a request for the customer's effort with no cushion phrase (쿠션어)."""
+
+from __future__ import annotations
+
+from .core import Builder, Case
+from .words import ALTERNATIVES, DOCUMENTS, SERVICES
+
+W = {
+    "svc": SERVICES, "doc": DOCUMENTS, "alt": ALTERNATIVES,
+    "refuse_cushion": ("죄송하지만", "정말 죄송하지만", "죄송합니다만", "아쉽지만", "대단히 죄송하지만"),
+    "ask_cushion": ("번거로우시겠지만", "죄송하지만", "괜찮으시다면", "바쁘시겠지만", "불편하시겠지만",
+                    "번거로우시더라도"),
+}
+REFUSALS = (
+    "[svc:은] 해 드리기 {어렵습니다|어려워요}.",
+    "[svc:은] 안 {됩니다|돼요}.",
+    "[svc:은] 해 드릴 수 {없습니다|없어요}.",
+    "지금은 [svc:이] {어렵습니다|어려워요}.",
+)
+REQUESTS = (
+    "[doc:을] 다시 보내 {주시겠습니까|주시겠어요}?",
+    "[doc:을] 한 번 더 확인해 {주시겠습니까|주시겠어요}?",
+    "매장에 한 번 방문해 {주시겠습니까|주시겠어요}?",
+    "앱을 지웠다가 다시 설치해 {주시겠습니까|주시겠어요}?",
+    "[doc:을] 메일로 보내 주시면 {감사하겠습니다|감사하겠어요}.",
+    "상품을 택배 상자에 다시 넣어 {주시겠습니까|주시겠어요}?",
+)
+
+
+def cases() -> list[Case]:
+    b = Builder("cushion")
+    b.mft("refusal", REFUSALS, W, True, limit=8)
+    b.mft("request", REQUESTS, W, True, limit=6)
+    b.pairs("refusal+cushion", [(r, "[refuse_cushion] " + r) for r in REFUSALS], W, limit=8, test="DIR")
+    b.pairs("request+cushion", [(r, "[ask_cushion] " + r) for r in REQUESTS], W, limit=6, test="DIR")
+    b.mft("with-cushion", ["[refuse_cushion] " + r for r in REFUSALS] + ["[ask_cushion] " + r for r in REQUESTS],
+          W, False, limit=4)
+    # 아론슨 order: a refusal followed by what can be done is not flagged for a missing cushion
+    b.mft("aronson", [r + " 대신 [alt:은] 바로 {가능합니다|가능해요}." for r in REFUSALS[:3]], W, False, limit=5)
+    b.mft("no-effort", [  # replies that ask nothing and refuse nothing
+        "주문하신 상품은 오늘 {출발했습니다|출발했어요}.",
+        "[doc:은] 잘 {받았습니다|받았어요}.",
+        "[svc:은] 바로 {처리해 드리겠습니다|처리해 드릴게요}.",
+    ], W, False, limit=4)
+    return b.cases

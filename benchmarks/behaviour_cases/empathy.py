@@ -1,0 +1,51 @@
+"""empathy: sympathy that leaves the customer helpless, and dismissal that makes the problem normal, instead of
+acknowledging how the customer feels. Dismissal may be filed under tone as well."""
+
+from __future__ import annotations
+
+from .core import Builder, Case
+
+ACCEPT = {"empathy", "tone"}
+TOPICS = {
+    "problem": ("배터리가 빨리 닳는 건", "화면이 가끔 깜빡이는 건", "배송이 하루 늦어지는 건", "앱이 느려지는 건",
+                "충전할 때 뜨거워지는 건"),
+}
+DISMISSAL = (
+    "[problem] 원래 {그렇습니다|그래요}.",
+    "[problem] 다들 {겪으십니다|겪으세요}.",
+    "[problem] 별일 {아닙니다|아니에요}.",
+    "[problem] 다른 분들도 다 그냥 {쓰십니다|쓰세요}.",
+    "[problem] 그렇게 큰 문제가 {아닙니다|아니에요}.",
+    "[problem] 어쩔 수 {없습니다|없어요}.",
+)
+HELPLESS = (
+    "그건 저희도 어쩔 수가 {없습니다|없네요}.",
+    "참 {안됐습니다|안됐네요}.",
+    "운이 {나쁘셨습니다|나쁘셨네요}.",
+    "참 딱하게 {되셨습니다|되셨네요}.",
+    "그냥 참고 쓰시는 수밖에 {없습니다|없어요}.",
+)
+ACKNOWLEDGE = (
+    "[problem2] 많이 {불편하셨겠습니다|불편하셨겠어요}.",
+    "[problem2] 많이 {답답하셨겠습니다|답답하셨겠어요}.",
+    "[problem2] 많이 {속상하셨겠습니다|속상하셨겠어요}.",
+    "기다리시느라 많이 {힘드셨겠습니다|힘드셨겠어요}.",
+    "그동안 불편을 드려 정말 {죄송합니다|죄송해요}.",
+)
+W = {**TOPICS, "problem2": ("배터리가 빨리 닳아서", "화면이 자꾸 깜빡여서", "배송이 늦어져서", "앱이 자꾸 멈춰서")}
+
+
+def cases() -> list[Case]:
+    b = Builder("empathy")
+    b.mft("dismissal", DISMISSAL, W, True, limit=5, accept=ACCEPT)
+    b.mft("helpless", HELPLESS, W, True, limit=1, accept=ACCEPT)
+    b.mft("acknowledge", ACKNOWLEDGE, W, False, limit=4, accept=ACCEPT)
+    b.pairs("dismissal-vs-acknowledge", [
+        ("배터리가 빨리 닳는 건 원래 {그렇습니다|그래요}.",
+         "배터리가 빨리 닳아서 많이 {불편하셨겠습니다|불편하셨겠어요}."),
+        ("배송이 하루 늦는 건 별일 {아닙니다|아니에요}.",
+         "배송이 하루 늦어져서 많이 {답답하셨겠습니다|답답하셨겠어요}."),
+        ("그 정도 소음은 다들 그냥 {쓰십니다|쓰세요}.", "소음 때문에 많이 {신경 쓰이셨겠습니다|신경 쓰이셨겠어요}."),
+        ("그건 어쩔 수 {없습니다|없어요}.", "속상하셨을 마음 충분히 {이해합니다|이해해요}."),
+    ], W, limit=1, accept=ACCEPT)
+    return b.cases

@@ -1,0 +1,104 @@
+"""honorific: -시- on a predicate whose subject is not a person (사물 존칭) on every predicate class — verbs,
+adjectives, 이다, 되다 and passives, under negation — and -실게요; never -시- whose subject is the customer or
+a person, nor 간접 높임 of what belongs to the customer (말씀이 맞으세요, 궁금하신 점이 있으시면)."""
+
+from __future__ import annotations
+
+from .core import Builder, Case
+from .words import PERSONS
+
+# (bad, good): the same sentence with and without -시- on a thing's predicate
+VERB_PAIRS = (
+    ("주문하신 [drink] {나오셨습니다|나오셨어요}.", "주문하신 [drink] {나왔습니다|나왔어요}."),
+    ("[product:이] 오늘 {도착하셨습니다|도착하셨어요}.", "[product:이] 오늘 {도착했습니다|도착했어요}."),
+    ("[product:은] 내일 {출발하십니다|출발하세요}.", "[product:은] 내일 {출발합니다|출발해요}."),
+    ("문자가 {가셨습니다|가셨어요}.", "문자가 {갔습니다|갔어요}."),
+    ("새 모델이 다음 달에 {나오십니다|나오세요}.", "새 모델이 다음 달에 {나옵니다|나와요}."),
+)
+PASSIVE_PAIRS = (
+    ("[thing:이] {완료되셨습니다|완료되셨어요}.", "[thing:이] {완료되었습니다|완료됐어요}."),
+    ("[thing:이] 정상적으로 {접수되셨습니다|접수되셨어요}.", "[thing:이] 정상적으로 {접수되었습니다|접수됐어요}."),
+    ("포인트가 [n]점 {적립되셨습니다|적립되셨어요}.", "포인트가 [n]점 {적립되었습니다|적립됐어요}."),
+    ("변경 내용이 바로 {반영되십니다|반영되세요}.", "변경 내용이 바로 {반영됩니다|반영돼요}."),
+    ("[product:은] 어제 {발송되셨습니다|발송되셨어요}.", "[product:은] 어제 {발송되었습니다|발송됐어요}."),
+)
+NEGATED_PAIRS = (
+    ("결제가 아직 안 {되셨습니다|되셨어요}.", "결제가 아직 안 {되었습니다|됐어요}."),
+    ("[thing:이] 아직 {완료되지 않으셨습니다|완료되지 않으셨어요}.",
+     "[thing:이] 아직 {완료되지 않았습니다|완료되지 않았어요}."),
+    ("이 제품은 방수가 안 {되십니다|되세요}.", "이 제품은 방수가 안 {됩니다|돼요}."),
+)
+ADJECTIVE_PAIRS = (
+    ("[item:은] 색상이 {화사하십니다|화사하세요}.", "[item:은] 색상이 {화사합니다|화사해요}."),
+    ("[item:은] 용량이 {넉넉하십니다|넉넉하세요}.", "[item:은] 용량이 {넉넉합니다|넉넉해요}."),
+    ("[item:은] 가격이 {저렴하십니다|저렴하세요}.", "[item:은] 가격이 {저렴합니다|저렴해요}."),
+    ("[item:은] 무게가 {가벼우십니다|가벼우세요}.", "[item:은] 무게가 {가볍습니다|가벼워요}."),
+    ("[item:은] 소재가 {부드러우십니다|부드러우세요}.", "[item:은] 소재가 {부드럽습니다|부드러워요}."),
+    ("[item:은] 사이즈가 조금 {작으십니다|작으세요}.", "[item:은] 사이즈가 조금 {작습니다|작아요}."),
+)
+COPULA_PAIRS = (
+    ("총 금액은 [price]{이십니다|이세요}.", "총 금액은 [price:이에요]."),
+    ("[item:은] 지금 {품절이십니다|품절이세요}.", "[item:은] 지금 {품절입니다|품절이에요}."),
+    ("계산대는 {저쪽이십니다|저쪽이세요}.", "계산대는 {저쪽입니다|저쪽이에요}."),
+    ("[item:은] 이번 시즌 {신상품이십니다|신상품이세요}.", "[item:은] 이번 시즌 {신상품입니다|신상품이에요}."),
+    ("배송비는 [price]{이십니다|이세요}.", "배송비는 [price:이에요]."),
+)
+SIGEYO_PAIRS = (  # -실게요: the agent's promise form used as a request to the customer
+    ("이쪽으로 {앉으실게요|앉으실게요}.", "이쪽으로 {앉으시겠습니까|앉으시겠어요}?"),
+    ("잠시만 {기다리실게요|기다리실게요}.", "잠시만 기다려 {주시겠습니까|주시겠어요}?"),
+    ("신분증 먼저 {보여 주실게요|보여 주실게요}.", "신분증 먼저 보여 {주시겠습니까|주시겠어요}?"),
+    ("여기에 서명해 {주실게요|주실게요}.", "여기에 서명해 {주시겠습니까|주시겠어요}?"),
+)
+# the same predicate with -시- whose subject is a person: correct
+PERSON_SUBJECT = (
+    "[person:께서] 오늘 {도착하셨습니다|도착하셨어요}.",
+    "[person:께서] 직접 {확인하셨습니다|확인하셨어요}.",
+    "[person:께서] 곧 {연락하실 겁니다|연락하실 거예요}.",
+    "[person:이] 많이 {기다리셨습니다|기다리셨어요}.",
+    "[person:은] 지금 매장에 {계십니다|계세요}.",
+)
+INDIRECT = (  # 간접 높임: what belongs to the customer — correct Korean
+    "고객님 말씀이 {맞으십니다|맞으세요}.",
+    "궁금하신 점이 있으시면 언제든 말씀해 {주십시오|주세요}.",
+    "시간이 괜찮으시면 내일 다시 {연락드리겠습니다|연락드릴게요}.",
+    "불편하신 점이 있으셨다면 {죄송합니다|죄송해요}.",
+    "고객님께서 주문하신 [product:이] 오늘 {출발했습니다|출발했어요}.",
+    "고객님께서 말씀하신 부분 {확인했습니다|확인했어요}.",
+    "주소를 바꾸고 싶으시면 말씀해 {주십시오|주세요}.",
+    "걱정이 많으셨겠습니다.",
+)
+FALSE_HELP = (  # 도와드리다 where the agent does it all
+    ("결제 {도와드리겠습니다|도와드릴게요}.", "결제해 {드리겠습니다|드릴게요}."),
+    ("포장 {도와드리겠습니다|도와드릴게요}.", "포장해 {드리겠습니다|드릴게요}."),
+    ("계산 {도와드리겠습니다|도와드릴게요}.", "계산해 {드리겠습니다|드릴게요}."),
+)
+
+W = {
+    "drink": ("아메리카노", "커피", "라떼", "음료", "케이크", "주스"),
+    "product": ("주문하신 상품", "교환 상품", "신청하신 카드", "보내 드린 택배", "요청하신 서류"),
+    "thing": ("환불", "주문 취소", "회원 가입", "결제", "배송지 변경", "예약"),
+    "item": ("이 상품", "이 가방", "이 모델", "흰색 셔츠", "이 패딩"),
+    "price": ("5만 원", "3만 2천 원", "12,000원", "8천 원"),
+    "n": ("500", "1,000", "300"),
+    "person": PERSONS,
+}
+
+
+def cases() -> list[Case]:
+    b = Builder("honorific")
+    b.pairs("verb", VERB_PAIRS, W, limit=4)
+    b.pairs("passive", PASSIVE_PAIRS, W, limit=4)
+    b.pairs("negated", NEGATED_PAIRS, W, limit=4)
+    b.pairs("adjective", ADJECTIVE_PAIRS, W, limit=4)
+    b.pairs("copula", COPULA_PAIRS, W, limit=4)
+    b.pairs("sigeyo", SIGEYO_PAIRS, W, limit=1)
+    b.pairs("false-help", FALSE_HELP, W, limit=1, inv=False)
+    b.mft("person-subject", PERSON_SUBJECT, W, False, limit=5)
+    b.mft("indirect", INDIRECT, W, False, limit=3)
+    # subject class decides: the same predicate with a thing and with a person as its subject
+    b.pairs("subject-class", [
+        ("[product:이] {도착하셨습니다|도착하셨어요}.", "[person:께서] {도착하셨습니다|도착하셨어요}."),
+        ("[product:이] 지금 {출발하십니다|출발하세요}.", "[person:께서] 지금 {출발하십니다|출발하세요}."),
+        ("[drink:이] 금방 {나오십니다|나오세요}.", "[person:께서] 금방 {나오십니다|나오세요}."),
+    ], W, limit=6, inv=False)
+    return b.cases

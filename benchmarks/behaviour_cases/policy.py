@@ -1,0 +1,42 @@
+"""policy: hiding behind internal rules (규정·내규·방침) instead of giving the reason; silence when the reason is
+given or a document is offered as information."""
+
+from __future__ import annotations
+
+from .core import Builder, Case
+from .words import SERVICES
+
+W = {
+    "svc": SERVICES,
+    "rule": ("규정상", "내규상", "회사 방침상", "정책상", "원칙상", "회사 규정상", "내부 규정상"),
+    "rule_n": ("규정", "내규", "회사 방침", "회사 정책", "내부 규정"),
+    "reason": ("상품을 이미 사용하셔서", "구매하신 지 30일이 지나서", "주문 제작 상품이라서", "이미 출고된 상품이라서",
+               "할인 상품이라서"),
+}
+BAD = (
+    "[rule] [svc:은] {불가합니다|불가해요}.",
+    "[rule] [svc:은] 해 드릴 수 {없습니다|없어요}.",
+    "[rule] [svc:은] 해 드리기 {어렵습니다|어려워요}.",
+    "[rule_n:이] 그래서 어쩔 수 {없습니다|없어요}.",
+    "[rule_n:이라서] 저도 어쩔 수가 {없습니다|없어요}.",
+    "[rule_n:에] 따라 [svc:은] {진행하지 않습니다|진행하지 않아요}.",
+    "[rule_n:이] 원래 {그렇습니다|그래요}.",
+    "저희 [rule_n:이] 그렇게 {정해져 있습니다|정해져 있어요}.",
+)
+GOOD = (
+    "자세한 기준은 이용약관에서 확인하실 수 {있습니다|있어요}.",
+    "개인정보 보호를 위해 본인 확인을 먼저 {하고 있습니다|하고 있어요}.",
+    "[reason] [svc:은] 해 드리기 {어렵습니다|어려워요}.",
+    "환불 기준은 구매일로부터 7일 {이내입니다|이내예요}.",
+)
+
+
+def cases() -> list[Case]:
+    b = Builder("policy")
+    b.mft("cited-rule", BAD, W, True, limit=5)
+    b.mft("reason-given", GOOD, W, False, limit=4)
+    b.pairs("rule-vs-reason", [
+        ("[rule] [svc:은] 해 드리기 {어렵습니다|어려워요}.", "[reason] [svc:은] 해 드리기 {어렵습니다|어려워요}."),
+        ("[rule] [svc:은] 안 {됩니다|돼요}.", "[reason] [svc:은] 안 {됩니다|돼요}."),
+    ], W, limit=10)
+    return b.cases

@@ -1,0 +1,97 @@
+"""positive: negative wording in refusals and bad news; silence on limitations, consequences, prohibitions,
+benefits and on a refusal already followed by what can be done (아론슨 order)."""
+
+from __future__ import annotations
+
+from .core import Builder, Case
+from .words import ALTERNATIVES, EVENTS, ITEMS, SERVICES, SHIPPING_CHANGES
+
+W = {"svc": SERVICES, "ship": SHIPPING_CHANGES, "item": ITEMS, "event": EVENTS, "alt": ALTERNATIVES}
+
+REFUSALS = (
+    "[svc:은] 안 {됩니다|돼요}.",
+    "[svc:은] 해 드릴 수 {없습니다|없어요}.",
+    "[svc:은] {불가능합니다|불가능해요}.",
+    "죄송하지만 [svc:은] {불가합니다|불가해요}.",
+    "저희가 [svc:을] 해 드릴 수는 {없습니다|없어요}.",
+    "[svc:은] 못 해 {드립니다|드려요}.",
+    "안타깝게도 [svc:은] 진행이 안 {됩니다|돼요}.",
+    "지금은 [svc:이] 안 {됩니다|돼요}.",
+    "[svc:은] 저희 쪽에서 처리할 수 {없습니다|없어요}.",
+    "이미 출고되어서 [ship:은] 안 {됩니다|돼요}.",
+)
+NOT_ON_LIST = (  # refusals and bad news without the most common negative words
+    "저희는 [svc:을] 따로 {진행하지 않습니다|진행하지 않아요}.",
+    "[item:은] [svc2] 대상이 {아닙니다|아니에요}.",
+    "지금은 무상 수리 기간이 {아닙니다|아니에요}.",
+    "[svc:은] 저도 잘 {모르겠습니다|모르겠어요}.",
+)
+LIMITATIONS = (  # what a product or service cannot do, told as information
+    "[mode]에서는 [func:을] 이용할 수 {없습니다|없어요}.",
+    "이 모델은 [feature:을] {지원하지 않습니다|지원하지 않아요}.",
+    "[mode]에서는 [func:이] 되지 {않습니다|않아요}.",
+    "이 요금제로는 [func:을] 쓸 수 {없습니다|없어요}.",
+)
+CONSEQUENCES = (  # a condition with a negative result, told before a destructive step
+    "기기를 초기화하면 저장된 [data:을] 되살릴 수 {없습니다|없어요}.",
+    "앱을 삭제하시면 [data:을] 다시 볼 수 {없습니다|없어요}.",
+    "회원 탈퇴를 하시면 [data:을] 복구할 수 {없습니다|없어요}.",
+    "비밀번호를 다섯 번 틀리면 한 시간 동안 로그인할 수 {없습니다|없어요}.",
+    "백업하지 않고 초기화하면 [data:이] 남지 {않습니다|않아요}.",
+)
+PROHIBITIONS = (  # safety and security
+    "충전 중에는 기기가 물에 닿으면 안 {됩니다|돼요}.",
+    "젖은 손으로 충전기를 만지시면 안 {됩니다|돼요}.",
+    "인증 번호는 다른 사람에게 알려 주시면 안 {됩니다|돼요}.",
+    "배터리가 부풀어 오른 상태에서는 충전하시면 안 {됩니다|돼요}.",
+    "전원이 켜진 상태에서 배터리를 빼시면 안 {됩니다|돼요}.",
+)
+BENEFITS = (  # a negative that is good news for the customer
+    "추가 요금은 {없습니다|없어요}.",
+    "상대방은 고객님 번호를 볼 수 {없습니다|없어요}.",
+    "다른 사람은 고객님 [data:을] 볼 수 {없습니다|없어요}.",
+    "걱정하지 않으셔도 {됩니다|돼요}.",
+    "배송비는 따로 받지 {않습니다|않아요}.",
+    "[svc] 신청에는 수수료가 들지 {않습니다|않아요}.",
+    "변경하셔도 기존 [data:은] 사라지지 {않습니다|않아요}.",
+)
+NEUTRAL = (  # words that look negative on the surface
+    "주문하신 내용을 안내해 {드리겠습니다|드릴게요}.",
+    "상품은 안전하게 포장해서 {보내 드리겠습니다|보내 드릴게요}.",
+    "설정은 어렵지 않게 바꾸실 수 {있습니다|있어요}.",
+    "놓치지 않도록 알림을 켜 {두겠습니다|둘게요}.",
+    "결제는 문제없이 {완료되었습니다|완료됐어요}.",
+    "[svc:은] 바로 {가능합니다|가능해요}.",
+)
+ARONSON = " 대신 [alt:은] 바로 도와{드리겠습니다|드릴게요}."
+ARONSON2 = " 대신 [alt:은] {가능합니다|가능해요}."
+
+EXTRA = {
+    "svc2": ("교환", "환불", "무상 수리", "할인"),
+    "mode": ("절전 모드", "비행기 모드", "어린이 모드", "게스트 모드", "방해 금지 모드"),
+    "func": ("화면 녹화", "위치 공유", "음성 통화", "앱 설치", "모바일 핫스팟"),
+    "feature": ("무선 충전", "메모리 카드", "듀얼 심", "얼굴 인식", "5G"),
+    "data": ("사진", "대화 내용", "메모", "적립 포인트", "연락처"),
+}
+
+
+def cases() -> list[Case]:
+    b = Builder("positive")
+    w = {**W, **EXTRA}
+    b.mft("refusal", REFUSALS, w, True, limit=8)
+    b.mft("refusal-unlisted", NOT_ON_LIST, w, True, limit=8)
+    b.mft("limitation", LIMITATIONS, w, False, limit=8)
+    b.mft("consequence", CONSEQUENCES, w, False, limit=5)
+    b.mft("prohibition", PROHIBITIONS, w, False, limit=2)
+    b.mft("benefit", BENEFITS, w, False, limit=5)
+    b.mft("neutral", NEUTRAL, w, False, limit=5)
+    # refusal vs the same refusal followed by what can be done (아론슨 order): the finding goes away
+    b.pairs("aronson", [(r, r + a) for r in REFUSALS[:6] for a in (ARONSON, ARONSON2)], w, limit=3, test="DIR")
+    # refusal by the agent vs the same fact as a consequence or a limitation
+    b.pairs("refusal-vs-consequence", [
+        ("사진은 되살려 {드릴 수 없습니다|드릴 수 없어요}.", "초기화하면 사진을 되살릴 수 {없습니다|없어요}."),
+        ("[data:은] 복구해 {드릴 수 없습니다|드릴 수 없어요}.",
+         "탈퇴하시면 [data:은] 복구할 수 {없습니다|없어요}."),
+        ("[func:은] 켜 {드릴 수 없습니다|드릴 수 없어요}.", "[mode]에서는 [func:을] 켤 수 {없습니다|없어요}."),
+    ], w, limit=5)
+    return b.cases
