@@ -26,6 +26,8 @@ from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
 MAX_FIX_ROUNDS = 32
+# Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
+MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
 _POLITE = frozenset({"hapsyo", "haeyo"})
 
 
@@ -176,7 +178,10 @@ def _step(check: Callable[[str], Report], report: Report, chosen: list[_Candidat
         shift += delta
         if not _level_kept(old, new, c.finding.category):
             return None  # (c)
-        wanted = content_words((m for x in old for m in x.morphs), [(c.finding.start, c.finding.end)])
+        may_go = [(c.finding.start, c.finding.end)]
+        if c.finding.category in MODEL_SENTENCE_CATEGORIES:
+            may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
+        wanted = content_words((m for x in old for m in x.morphs), may_go)
         if kept_share(wanted, (m for x in new for m in x.morphs))[1]:
             return None  # (d)
         if _worse_grammar(old, new, report.text, new_text):
