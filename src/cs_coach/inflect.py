@@ -171,13 +171,24 @@ def join(morphs: Morphs) -> str:
 
 
 def _join_word(morphs: Morphs) -> str:
-    joined = join_morphs(morphs)
+    joined = _attach_compounds(morphs, join_morphs(morphs))
     if any(t == "EP" and f in _HONORIFIC for f, t in morphs) and joined.endswith("셔요"):
         joined = joined[: -len("셔요")] + "세요"
     copula = _copula_ending(morphs)
     if copula is not None:
         joined = copula
     return fix_after_non_hangul(joined)
+
+
+def _attach_compounds(morphs: Morphs, joined: str) -> str:
+    """Kiwi spaces every 보조용언; 줄어 들었다 and 만들어 졌다 are one word each (한글 맞춤법 제47항 붙임)."""
+    for i in range(1, len(morphs)):
+        form, tag = morphs[i]
+        if tag == "VX" and form in _COMPOUND_VX and morphs[i - 1][1] == "EC" and morphs[i - 1][0] in {"어", "아"}:
+            head = join_morphs(list(morphs[:i]))
+            if joined.startswith(head + " "):
+                joined = head + joined[len(head) + 1 :]
+    return joined
 
 
 def _copula_ending(morphs: Morphs) -> str | None:
