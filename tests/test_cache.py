@@ -1,7 +1,14 @@
-"""The on-disk cache of compiled packs: same result as compiling, skips Kiwi when warm, never trusts a bad file."""
+"""The on-disk cache of compiled packs: same result as compiling, skips Kiwi when warm, never trusts a bad file,
+never runs code from it, and never uses a directory that someone else can write."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
+import stat
+import warnings
 from pathlib import Path
 
 import pytest
@@ -41,6 +48,11 @@ rules:
 """
 
 
+@pytest.fixture(autouse=True)
+def _fresh_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_warned", set())
+
+
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CS_COACH_CACHE_DIR", str(tmp_path / "cache"))
@@ -51,7 +63,7 @@ def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache").glob("ruleset-*.pickle"))
+    return sorted((tmp_path / "cache").glob("ruleset-*.json"))
 
 
 def _signature(ruleset: RuleSet) -> list[tuple]:
@@ -95,12 +107,78 @@ def test_a_corrupt_cache_file_is_rebuilt(pack: Path, tmp_path: Path, damage: str
         entry.write_bytes(blob[: len(blob) // 2])
     elif damage == "empty":
         entry.write_bytes(b"")
-    else:  # a well-formed file holding something that is not a RuleSet
-        key = entry.stem.removeprefix("ruleset-")
-        assert cache.store(key, {"not": "a ruleset"})
+    else:  # a well-formed file (valid checksum) holding JSON that is not a rule set
+        _plant(entry, b'{"format": "cs_coach-ruleset-json-1", "rules": [{"rule": {"id": 3}}]}')
     assert _signature(load_packs([pack])) == expected
     (rebuilt,) = _entries(tmp_path)
-    assert cache.load(rebuilt.stem.removeprefix("ruleset-"), RuleSet) is not None
+    assert cache.load(rebuilt.stem.removeprefix("ruleset-")) is not None
+
+
+def _plant(entry: Path, payload: bytes) -> None:
+    """Write a file the way the cache does (magic line, SHA-256, payload): only its content is hostile."""
+    entry.write_bytes(cache.FORMAT + hashlib.sha256(payload).digest() + payload)
+
+
+class _Boom:
+    def __reduce__(self) -> tuple:
+        return (Path.write_text, (Path(os.environ["CS_COACH_CACHE_DIR"]) / "pwned", "ran"))
+
+
+def test_planted_pickle_never_runs(pack: Path, tmp_path: Path) -> None:
+    """A pickle that writes a file when unpickled, planted as the entry (and as an old-style .pickle entry)."""
+    load_packs([pack])
+    (entry,) = _entries(tmp_path)
+    payload = pickle.dumps(_Boom())
+    _plant(entry, payload)
+    (entry.parent / (entry.stem + ".pickle")).write_bytes(payload)
+    assert [r.id for r in load_packs([pack]).rules] == ["cache-jeonhwa", "cache-geumil"]
+    assert not (tmp_path / "cache" / "pwned").exists()
+    assert cache.load(entry.stem.removeprefix("ruleset-")) is not None  # rebuilt as JSON
+
+
+def test_planted_regex_in_the_cache_still_runs_on_re2(pack: Path, tmp_path: Path) -> None:
+    load_packs([pack])
+    (entry,) = _entries(tmp_path)
+    data = json.loads(entry.read_bytes()[len(cache.FORMAT) + 32 :])
+    data["rules"][0]["match"][0][1][0][0] = [["form", None, "(.)\\1"]]  # a backreference: not RE2
+    _plant(entry, json.dumps(data).encode())
+    key = entry.stem.removeprefix("ruleset-")
+    assert cache.load(key) is None and not entry.exists()
+
+
+def test_a_cache_directory_others_can_write_is_not_used(pack: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o777)  # world-writable: anyone could plant a rule set
+    with pytest.warns(RuntimeWarning, match="world-writable"):
+        load_packs([pack])
+    assert _entries(tmp_path) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # warned once per process, not on every load
+        assert [r.id for r in load_packs([pack]).rules] == ["cache-jeonhwa", "cache-geumil"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_cache_directory_of_another_user_is_not_used(pack: Path, tmp_path: Path) -> None:
+    load_packs([pack])
+    (entry,) = _entries(tmp_path)
+    os.chown(tmp_path / "cache", 65534, 65534)
+    with pytest.warns(RuntimeWarning, match="another user"):
+        assert cache.load(entry.stem.removeprefix("ruleset-")) is None
+    assert entry.exists()  # refused, not touched
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_an_entry_of_another_user_is_not_trusted(pack: Path, tmp_path: Path) -> None:
+    load_packs([pack])
+    (entry,) = _entries(tmp_path)
+    os.chown(entry, 65534, 65534)
+    assert cache.load(entry.stem.removeprefix("ruleset-")) is None
+
+
+def test_the_cache_directory_is_created_private(pack: Path, tmp_path: Path) -> None:
+    load_packs([pack])
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
 
 
 def test_changed_pack_content_invalidates(pack: Path, tmp_path: Path) -> None:
@@ -131,12 +209,12 @@ def test_xdg_cache_home_and_opt_out(pack: Path, tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.cache_dir() == tmp_path / "xdg" / "cs_coach"
     load_packs([pack])
-    assert len(list((tmp_path / "xdg" / "cs_coach").glob("ruleset-*.pickle"))) == 1
+    assert len(list((tmp_path / "xdg" / "cs_coach").glob("ruleset-*.json"))) == 1
     monkeypatch.setenv("CS_COACH_NO_CACHE", "1")
     assert cache.cache_dir() is None
     pack.write_text(PACK.replace("전화 상담", "전화 문의"), encoding="utf-8")
     load_packs([pack])
-    assert len(list((tmp_path / "xdg" / "cs_coach").glob("ruleset-*.pickle"))) == 1
+    assert len(list((tmp_path / "xdg" / "cs_coach").glob("ruleset-*.json"))) == 1
 
 
 def test_bad_packs_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

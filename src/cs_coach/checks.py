@@ -14,10 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyze import Analysis, Morph, Sentence
+from .lexicon import applies
 from .match import FlatKey, Hit, Pattern, Span, key_positions, overlaps
 from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
-from .schema import LexiconRule, MetricRule, PatternRule, RequireRule
+from .schema import Condition, LexiconRule, MetricRule, PatternRule, RequireRule
+from .sentences import Understanding, in_quoted, meets, understand_all
 
 SENTENCE_CACHE_SIZE = 16384
 _MetricGroup = tuple[str, Mapping, "tuple[str, ...] | None", list[tuple[float, int]]]
@@ -40,6 +42,10 @@ class Plan:
     ruleset: RuleSet
     active: list[bool]
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    acts_as_refusal: frozenset[str] = frozenset()
+    # Rule number -> its `when:` (active rules that have one); sentence-level metric rules (never quoted-tested).
+    conditions: dict[int, Condition] = field(default_factory=dict, repr=False)
+    whole_sentence: frozenset[int] = field(default_factory=frozenset, repr=False)
     lexicon: dict[tuple[str, str], list[tuple[int, tuple, object]]] = field(default_factory=dict)
     sentence_metrics: list[int] = field(default_factory=list)
     reply_metrics: list[int] = field(default_factory=list)
@@ -61,10 +67,12 @@ class Plan:
             if not self.active[number]:
                 continue
             rule = compiled.rule
+            if rule.when is not None:
+                self.conditions[number] = rule.when
             if isinstance(rule, LexiconRule):
                 for key, entries in compiled.lexicon.items():
                     bucket = self.lexicon.setdefault(key, [])
-                    bucket.extend((number, morph_key, entry) for morph_key, entry in entries)
+                    bucket.extend((number, morph_key, entry, guards) for morph_key, entry, guards in entries)
                     bucket.sort(key=lambda item: -len(item[1]))
             elif isinstance(rule, MetricRule):
                 scope = MEASURES[rule.measure].scope
@@ -82,6 +90,7 @@ class Plan:
                 self.indexed_kind[number] = "pattern"
         for group in (*groups.values(), *reply_groups.values()):
             group[3].sort()
+        self.whole_sentence = frozenset(self.sentence_metrics)
         self.metric_groups = list(groups.values())
         self.reply_metric_groups = list(reply_groups.values())
 
@@ -97,11 +106,16 @@ def _remember(cache: dict, key: tuple[str, int], value: object) -> None:
     cache[key] = value
 
 
-def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
+def find_hits(plan: Plan, analysis: Analysis, understandings: Sequence[Understanding] | None = None) -> list[Hit]:
+    """Every hit of the active rules. Per-sentence results come from the cache; what depends on the sentence
+    layer (rules' `when:`, quoted spans) is tested here, outside it, since `alternative` reads the next sentence."""
     rules = plan.ruleset.rules
     hits: list[Hit] = []
     triggers: dict[int, list[tuple[int, Span]]] = {}
     cache = plan._cache
+    if understandings is None:
+        understandings = understand_all(analysis.sentences)
+    conditions = plan.conditions
     for s_index, sentence in enumerate(analysis.sentences):
         key = sentence.key
         result = cache.get(key) if key is not None else None
@@ -110,9 +124,15 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
             if key is not None:
                 _remember(cache, key, result)
         sentence_hits, sentence_triggers = result
+        u = understandings[s_index]
+        test = bool(u.quoted) or bool(conditions)
         for number, first, last, captures, variables, entry in sentence_hits:
+            if test and not _understood_ok(plan, number, u, sentence, first, last):
+                continue
             hits.append(Hit(number, s_index, first, last, captures, variables, entry))
         for number, span in sentence_triggers:
+            if test and not _understood_ok(plan, number, u, sentence, span.first, span.last):
+                continue
             triggers.setdefault(number, []).append((s_index, span))
     if triggers:
         needs = _NeedsMet(plan, analysis.sentences)
@@ -125,6 +145,18 @@ def find_hits(plan: Plan, analysis: Analysis) -> list[Hit]:
                 break
             hits.append(Hit(number, None, variables={"value": _number(value), "max": _number(limit)}))
     return hits
+
+
+def _understood_ok(plan: Plan, number: int, u: Understanding, sentence: Sentence, first: int, last: int) -> bool:
+    """The rule's `when:` holds where the match starts, and the match is not inside quoted or UI text."""
+    condition = plan.conditions.get(number)
+    if condition is not None and not meets(condition, u, first, plan.acts_as_refusal):
+        return False
+    if u.quoted and number not in plan.whole_sentence and last > first:
+        morphs = sentence.morphs
+        if in_quoted(u, morphs[first].start, max(m.end for m in morphs[first:last])):
+            return False
+    return True
 
 
 class _NeedsMet:
@@ -269,6 +301,8 @@ def _pattern_hits(
 
 
 def _lexicon_hits(plan: Plan, rules: list[CompiledRule], s_index: int, sentence: Sentence) -> list[Hit]:
+    """Dictionary lookups by (form, tag), longest entry first; an entry whose sense guards fail lets a shorter
+    or later entry for the same word try."""
     morphs = sentence.morphs
     hits: list[Hit] = []
     i = 0
@@ -277,14 +311,16 @@ def _lexicon_hits(plan: Plan, rules: list[CompiledRule], s_index: int, sentence:
         bucket = plan.lexicon.get((morph.form, morph.tag))
         step = 1
         if bucket:
-            for number, morph_key, entry in bucket:
+            for number, morph_key, entry, guards in bucket:
                 if _lexicon_fits(morphs, i, morph_key) and _level_ok(rules[number], sentence):
                     span = Span(i, i + len(morph_key))
+                    if not applies(entry, guards, morphs, span.first, span.last):
+                        continue  # another sense of the word (or a name, or already explained)
                     if rules[number].unless and any(
                         overlaps(span, b) for b in _matches(rules[number].unless, morphs)
                     ):
                         continue
-                    replacement = entry.replace[0]  # type: ignore[attr-defined]
+                    replacement = entry.replace[0] if entry.replace else ""  # type: ignore[attr-defined]
                     variables = {"word": entry.word, "replacement": replacement}  # type: ignore[attr-defined]
                     hits.append(Hit(number, s_index, span.first, span.last, {}, variables, entry))
                     step = len(morph_key)

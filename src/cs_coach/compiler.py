@@ -26,6 +26,9 @@ from .schema import (
 from .tags import KIWI_TAGS
 from .validate import Problem, ReportProblem, check_examples, check_templates
 
+MorphKey = tuple[tuple[str, frozenset[str]], ...]  # a word as (form, accepted tags) per morpheme
+Guards = tuple[tuple[MorphKey, ...], tuple[MorphKey, ...]]  # an entry's context and not_context words
+
 _PARTICLE = Step((FieldTest("tag", literals=frozenset(t for t in KIWI_TAGS if t.startswith("J"))),), op="*")
 _SYMBOL_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
 
@@ -40,9 +43,7 @@ class CompiledRule:
     match: list[Pattern] = field(default_factory=list)
     unless: list[Pattern] = field(default_factory=list)
     needs: list[Pattern] = field(default_factory=list)
-    lexicon: dict[tuple[str, str], list[tuple[tuple[tuple[str, frozenset[str]], ...], LexiconEntry]]] = field(
-        default_factory=dict
-    )
+    lexicon: dict[tuple[str, str], list[tuple[MorphKey, LexiconEntry, Guards]]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -107,6 +108,8 @@ def compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> 
     elif isinstance(rule, MetricRule):
         if rule.measure not in MEASURES:
             report("measure", f"unknown measure {rule.measure!r}; known: {', '.join(sorted(MEASURES))}")
+        elif rule.when is not None and MEASURES[rule.measure].scope != "sentence":
+            report("when", f"measure {rule.measure!r} is measured over the whole reply: it has no sentence to test")
         captures = {"value", "max"}
     check_templates(rule, captures, report)
     check_examples(rule, report)
@@ -171,7 +174,12 @@ def compile_phrase(text: str) -> Pattern:
     return Pattern(tuple(steps), f"phrase {text!r}")
 
 
+def _word_key(text: str) -> MorphKey:
+    return tuple((form, tag_group(tag)) for form, tag, _ in _phrase_morphs(text))
+
+
 def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> dict:
+    """Entries by their first morpheme; each with its sense guards compiled like the word itself."""
     table: dict[tuple[str, str], list] = {}
     for number, entry in enumerate(entries):
         try:
@@ -179,12 +187,22 @@ def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> 
         except ValueError as exc:
             report(f"entries.{number}.word", str(exc))
             continue
+        guards: list[tuple[MorphKey, ...]] = []
+        for name in ("context", "not_context"):
+            keys = []
+            for k, word in enumerate(getattr(entry, name)):
+                try:
+                    keys.append(_word_key(word))
+                except ValueError as exc:
+                    report(f"entries.{number}.{name}.{k}", str(exc))
+            guards.append(tuple(keys))
+        if not entry.safe and entry.applicability == "safe":
+            # what rewriting reads: a rewrite whose sense is not certain is offered, never applied by `fix`
+            entry = entry.model_copy(update={"applicability": "unsafe"})
         key = tuple((form, tag_group(tag)) for form, tag, _ in morphs)
         first_form, first_tag, _ = morphs[0]
         for tag in tag_group(first_tag):
-            table.setdefault((first_form, tag), []).append((key, entry))
+            table.setdefault((first_form, tag), []).append((key, entry, (guards[0], guards[1])))
     for bucket in table.values():
         bucket.sort(key=lambda item: -len(item[0]))  # longest entry first
     return table
-
-

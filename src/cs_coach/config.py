@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .models import Severity
+from .models import Act, Severity
 
 CONFIG_FILES = ("cs-coach.toml", "pyproject.toml")
 
 
 class Config(BaseModel):
-    """`select`/`ignore` take rule ids, pack names or categories; `thresholds` override a metric's `max`."""
+    """`select`/`ignore` take rule ids, pack names or categories; `thresholds` override a metric's `max`;
+    `acts_as_refusal` opts other acts (limitation, consequence …) into the rules written for refusals."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -24,6 +25,8 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     thresholds: dict[str, float] = Field(default_factory=dict)
     fail_on: Severity = "warning"
+    acts_as_refusal: list[Act] = Field(default_factory=list)
+    """Acts that rules' `when: {act: [refusal]}` also accept (e.g. ["limitation"] to coach limitations too)."""
 
 
 class ConfigError(ValueError):

@@ -12,9 +12,19 @@ from .config import Config
 from .josa import fix_after_quotes
 from .match import Hit
 from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
-from .models import CATEGORIES, Finding, FixResult, Report, Scores
+from .models import (
+    CATEGORIES,
+    ClauseInfo,
+    Finding,
+    FixResult,
+    Report,
+    Scores,
+    SentenceInfo,
+    SpanInfo,
+)
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
+from .sentences import Understanding, understand_all
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
 from .speech import reply_level
 from .validate import fill_message
@@ -46,7 +56,9 @@ class Coach:
         paths += resolve_pack_paths(self.config.extra_packs) if self.config.extra_packs else []
         self.ruleset = _load_ruleset(paths)
         self._severity = self._check_names(self.config.severity)
-        self.plan = Plan(self.ruleset, self._active(), self.config.thresholds)
+        self.plan = Plan(
+            self.ruleset, self._active(), self.config.thresholds, frozenset(self.config.acts_as_refusal)
+        )
 
     # -- settings -------------------------------------------------------------------------------------
     def known_names(self) -> set[str]:
@@ -97,19 +109,22 @@ class Coach:
             yield self._report(analysis)
 
     def _report(self, analysis: Analysis) -> Report:
-        findings = self._findings(analysis)
+        understandings = understand_all(analysis.sentences)
+        findings = self._findings(analysis, understandings)
         return Report(
             text=analysis.text,
             findings=findings,
             speech_level=reply_level(s.level for s in analysis.sentences),  # type: ignore[arg-type]
             scores=score(findings),
+            sentences=[sentence_info(u) for u in understandings],
         )
 
-    def _findings(self, analysis: Analysis) -> list[Finding]:
+    def _findings(self, analysis: Analysis, understandings: Sequence[Understanding]) -> list[Finding]:
         text = analysis.text
         protected = protected_spans(text)
         findings: dict[tuple[str, int, int], Finding] = {}
-        for hit in find_hits(self.plan, analysis):
+        as_refusal = self.plan.acts_as_refusal
+        for hit in find_hits(self.plan, analysis, understandings):
             compiled = self.ruleset.rules[hit.rule_index]
             start, end = _hit_span(compiled.rule.kind, hit, analysis)
             if end <= start or overlaps_any(start, end, protected):
@@ -117,8 +132,11 @@ class Coach:
             key = (compiled.id, start, end)
             if key in findings:
                 continue
+            understanding = understandings[hit.sentence] if hit.sentence is not None else None
             suggestions = [
-                s for s in suggestions_for(compiled, hit, analysis) if not overlaps_any(s.start, s.end, protected)
+                s
+                for s in suggestions_for(compiled, hit, analysis, understanding, as_refusal)
+                if not overlaps_any(s.start, s.end, protected)
             ]
             rule = compiled.rule
             findings[key] = Finding(
@@ -152,6 +170,21 @@ def score(findings: Sequence[Finding]) -> Scores:
     return Scores(
         overall=max(0, 100 - sum(penalties.values())),
         categories={name: max(0, 100 - value) for name, value in penalties.items()},
+    )
+
+
+def sentence_info(u: Understanding) -> SentenceInfo:
+    """The public view of a sentence's Understanding (built without re-validation: the values are ours)."""
+    clauses = [
+        ClauseInfo.model_construct(
+            start=c.start, end=c.end, relation=c.relation, subject=c.subject, subject_class=c.subject_class,
+            negative=c.negative,
+        )
+        for c in u.clauses
+    ]
+    quoted = [SpanInfo.model_construct(start=a, end=b) for a, b in u.quoted]
+    return SentenceInfo.model_construct(
+        start=u.start, end=u.end, act=u.act, clauses=clauses, quoted=quoted, alternative=u.alternative
     )
 
 

@@ -26,6 +26,13 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 SpeechLevel = Literal["hapsyo", "haeyo", "banmal", "mixed", "none"]
+# The sentence layer's vocabulary (sentences.py computes it; rules' `when:` names it).
+Act = Literal[
+    "refusal", "bad_news", "limitation", "consequence", "prohibition", "instruction", "request",
+    "apology", "thanks", "question", "greeting", "closing", "promise", "statement",
+]
+Relation = Literal["contrast", "condition", "cause", "sequence"]
+SubjectClass = Literal["person", "customer", "agent", "thing", "product", "third_party"]
 Applicability = Literal["safe", "unsafe"]
 
 
@@ -67,6 +74,36 @@ class Finding(_Frozen):
     text: str
     message: str
     suggestions: list[Suggestion] = Field(default_factory=list)
+    also: list[str] = Field(default_factory=list)
+    """Other rules that flagged the same problem span (one finding per span; the primary is this rule)."""
+
+
+class ClauseInfo(_Frozen):
+    """A clause: its span, its relation to the next clause, and the subject of its predicate."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    relation: Relation | None = None
+    subject: str | None = None
+    subject_class: SubjectClass
+    negative: bool = False
+
+
+class SpanInfo(_Frozen):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SentenceInfo(_Frozen):
+    """What a sentence does (act), its clauses and the spans that are not the agent's own words."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    act: Act
+    clauses: list[ClauseInfo]
+    quoted: list[SpanInfo] = Field(default_factory=list)
+    alternative: bool = False
+    """Something that can be done follows the sentence's negative (in it or in the next sentence)."""
 
 
 class Scores(_Frozen):
@@ -88,6 +125,7 @@ class Report(_Frozen):
     findings: list[Finding]
     speech_level: SpeechLevel
     scores: Scores
+    sentences: list[SentenceInfo] = Field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -111,4 +149,5 @@ class FixResult(_Frozen):
 
 def json_schemas() -> dict[str, dict]:
     """The JSON Schemas of every public output model, for clients in other languages."""
-    return {model.__name__: model.model_json_schema() for model in (Report, Finding, Suggestion, SlotInput, FixResult)}
+    models = (Report, Finding, Suggestion, SlotInput, FixResult, SentenceInfo)
+    return {model.__name__: model.model_json_schema() for model in models}

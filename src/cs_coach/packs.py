@@ -74,7 +74,7 @@ def load_packs(paths: Sequence[Path], use_cache: bool = True) -> RuleSet:
     key = None
     if use_cache and all(isinstance(c, bytes) for c in contents.values()):
         key = cache.fingerprint((str(path), contents[path]) for path in paths)  # type: ignore[misc]
-        cached = cache.load(key, RuleSet)
+        cached = cache.load(key)
         if cached is not None:
             return cached
     ruleset = _compile_packs(paths, contents)

@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from .analyze import Analysis, Morph, Sentence, tokenize_phrase
 from .inflect import STEM_TAGS, closing_punct, slots
 from .inflect import join as join_word
+from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import SlotInput, Suggestion
 from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
+from .sentences import Understanding, meets
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
@@ -29,7 +31,14 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 
-def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> list[Suggestion]:
+def suggestions_for(
+    compiled: CompiledRule,
+    hit: Hit,
+    analysis: Analysis,
+    understanding: Understanding | None = None,
+    as_refusal: frozenset[str] = frozenset(),
+) -> list[Suggestion]:
+    """The rule's rewrites of one hit; a suggestion with `sentence:` only where the sentence meets it."""
     if hit.sentence is None:
         return []
     sentence = analysis.sentences[hit.sentence]
@@ -39,15 +48,18 @@ def suggestions_for(compiled: CompiledRule, hit: Hit, analysis: Analysis) -> lis
     if isinstance(hit.entry, LexiconEntry):
         for made, template in _lexicon_suggestions(hit, sentence, hit.entry, text):
             names = slots(template)
-            if names and any(already_stated(name, hit, sentence, following) for name in names):
+            if names and any(already_stated(name, hit, sentence, following, understanding) for name in names):
                 continue
             out.append(_with_inputs(made, names, [template], {}))
     for suggest in compiled.rule.suggest:
+        condition = suggest.sentence
+        if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
+            continue
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is None:
             continue
         names = _template_slots(suggest, hit)
-        if names and any(already_stated(name, hit, sentence, following) for name in names):
+        if names and any(already_stated(name, hit, sentence, following, understanding) for name in names):
             continue
         out.append(_with_inputs(made, names, _templates(suggest), suggest.inputs))
     return [s for s in _unique(out) if text[s.start : s.end] != s.replacement]
@@ -100,13 +112,17 @@ def _template_slots(suggest: Suggest, hit: Hit) -> list[str]:
     return list(dict.fromkeys(n for n in names if "|" not in n and n not in hit.captures))
 
 
-def already_stated(name: str, hit: Hit, sentence: Sentence, following: Sentence | None) -> bool:
-    """Does the reply already say what the slot asks for, in this sentence or the next?"""
+def already_stated(name: str, hit: Hit, sentence: Sentence, following: Sentence | None,
+                   understanding: Understanding | None = None) -> bool:
+    """Does the reply already say what the slot asks for, in this sentence or the next? (For {대안}: the
+    sentence layer's `alternative`, or what can be done said after the flagged words.)"""
     if name in _NUMBER_SLOTS:
         morphs = [m for i, m in enumerate(sentence.morphs) if not hit.first <= i < hit.last]
         morphs += list(following.morphs) if following is not None else []
         return _states_a_time(morphs)
     if name == "대안":
+        if understanding is not None and understanding.alternative:
+            return True
         after = list(sentence.morphs[hit.last :]) + (list(following.morphs) if following is not None else [])
         return offers_alternative(after)
     if name in {"이유", "원인"}:
@@ -437,6 +453,10 @@ def _lexicon_suggestions(
     """Swap the word's morphemes for the replacement's; a several-word replacement keeps its leading words as
     written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은).
     Each suggestion comes with the entry's replacement it was made from (it may hold slots: {N}분)."""
+    if entry.strategy == "keep":
+        return []
+    if entry.strategy == "gloss":
+        return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:

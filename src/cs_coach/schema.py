@@ -9,13 +9,22 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .models import Applicability, Category, Severity, SpeechLevel
+from .models import Act, Applicability, Category, Relation, Severity, SpeechLevel, SubjectClass
 from .regexes import compile_text_regex, tags_matching
-from .tags import tag_problem
+from .tags import KIWI_TAGS, tag_problem
 
 _ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+FROM_CACHE = "cs_coach.from_cache"
+"""Validation context key set by the disk cache: its rules passed every check when they were compiled, and
+the compiled steps carry their own regexes, so the regex checks of a pack file are not repeated."""
+
+
+def _from_cache(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(FROM_CACHE))
 
 
 class _Strict(BaseModel):
@@ -52,20 +61,23 @@ class Spec(_Strict):
 
     @field_validator("form", "lemma")
     @classmethod
-    def _text_regex(cls, value: Value | None) -> Value | None:
-        if isinstance(value, Regex):
+    def _text_regex(cls, value: Value | None, info: ValidationInfo) -> Value | None:
+        if isinstance(value, Regex) and not _from_cache(info):
             compile_text_regex(value.regex)  # raises ValueError when RE2 cannot run it
         return value
 
     @field_validator("tag")
     @classmethod
-    def _known_tags(cls, value: Value | None) -> Value | None:
+    def _known_tags(cls, value: Value | None, info: ValidationInfo) -> Value | None:
         if isinstance(value, Regex):
-            tags_matching(value.regex)  # raises when it is invalid, too slow or matches no tag
-        elif value is not None:
-            problems = [p for p in map(tag_problem, [value] if isinstance(value, str) else value) if p]
-            if problems:
-                raise ValueError("; ".join(problems))
+            if not _from_cache(info):
+                tags_matching(value.regex)  # raises when it is invalid, too slow or matches no tag
+        elif isinstance(value, str):
+            problem = tag_problem(value)
+            if problem:
+                raise ValueError(problem)
+        elif value is not None and not KIWI_TAGS.issuperset(value):
+            raise ValueError("; ".join(p for p in map(tag_problem, value) if p))
         return value
 
     @model_validator(mode="after")
@@ -138,6 +150,34 @@ class Matcher(_Strict):
 ByLevel = dict[SpeechLevel, str]
 
 
+class Condition(_Strict):
+    """Where a rule (or one suggestion) applies, read from the sentence layer (sentences.py).
+
+    `act`/`not_act` test the sentence's act; `subject`/`not_subject` and `relation` the clause where the match
+    starts; `alternative` whether something that can be done follows the negative (아론슨 order). All given
+    fields must hold. A Config setting `acts_as_refusal` makes those acts count as refusal here.
+    """
+
+    act: list[Act] | None = None
+    not_act: list[Act] | None = None
+    subject: list[SubjectClass] | None = None
+    not_subject: list[SubjectClass] | None = None
+    relation: list[Relation] | None = None
+    alternative: bool | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Condition:
+        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation]
+        if all(v is None for v in values) and self.alternative is None:
+            raise ValueError("an empty condition: give act, not_act, subject, not_subject, relation or alternative")
+        if any(v is not None and not v for v in values):
+            raise ValueError("a condition's list is empty")
+        for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject")):
+            if positive and negative and set(positive) & set(negative):
+                raise ValueError(f"{sorted(set(positive) & set(negative))} both in {name} and not_{name}")
+        return self
+
+
 class Edit(_Strict):
     """Morpheme edits on the flagged words, re-conjugated by Kiwi: drop captures, or swap them.
 
@@ -171,6 +211,8 @@ class Suggest(_Strict):
     """Set the sentence's closing punctuation when the rewrite reaches its end: '?' for a request."""
     at_end: bool = False
     """Offer it only when the target is the sentence's last word (an ending replaced by a full clause)."""
+    sentence: Condition | None = None
+    """Offer it only in sentences that meet this condition (e.g. {act: [refusal]})."""
     applicability: Applicability = "unsafe"
     description: str = ""
     inputs: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
@@ -217,6 +259,8 @@ class _RuleBase(_Strict):
     examples: list[Example]
     levels: list[SpeechLevel] | None = None
     """Only sentences of these speech levels are checked (None: all)."""
+    when: Condition | None = None
+    """Only where the sentence layer says so: act, subject class, relation, alternative (see Condition)."""
 
 
 class PatternRule(_RuleBase):
@@ -227,12 +271,58 @@ class PatternRule(_RuleBase):
     """Capture whose span is reported (default: the whole match)."""
 
 
+LexiconStrategy = Literal["substitute", "gloss", "keep"]
+LexiconRisk = Literal["low", "meaning", "homonym", "name"]
+_GLOSSABLE = ("noun", "expression")
+
+
 class LexiconEntry(_Strict):
+    """A word to avoid, with what to do about it and how sure the rewrite can be.
+
+    `strategy`: substitute (`replace` lists the plain words), gloss (keep the word the customer must find as
+    written and add `replace[0]` after it in brackets: SKU(상품 번호)), or keep (flag it, offer no rewrite).
+    `risk`: low (one sense in a reply, the plain word means the same), meaning (the plain word is close but
+    not the same), homonym (the word has another sense: 차주 borrower / next week), name (it is often part
+    of a product, app or menu name). Only a low-risk entry's rewrite is safe; an explicit
+    `applicability: safe` on any other risk is rejected.
+    `context` / `not_context`: sense guards, words (any conjugation, as in `word`) that must / must not
+    occur in the same sentence for the entry to apply.
+    """
+
     word: Annotated[str, Field(min_length=1)]
     pos: Literal["noun", "verb", "adjective", "adverb", "determiner", "expression"]
-    replace: Annotated[list[str], Field(min_length=1)]
+    replace: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    strategy: LexiconStrategy = "substitute"
+    risk: LexiconRisk = "low"
+    context: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    not_context: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     applicability: Applicability = "safe"
     note: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LexiconEntry:
+        if self.strategy == "substitute" and not self.replace:
+            raise ValueError("strategy 'substitute' needs at least one word in 'replace'")
+        if self.strategy == "gloss":
+            if len(self.replace) != 1:
+                raise ValueError("strategy 'gloss' needs exactly one explanation in 'replace'")
+            if self.pos not in _GLOSSABLE:
+                raise ValueError(f"strategy 'gloss' is for pos {' or '.join(_GLOSSABLE)}, not {self.pos!r}")
+        if self.strategy == "keep" and self.replace:
+            raise ValueError("strategy 'keep' offers no rewrite: leave 'replace' empty")
+        if self.risk != "low" and self.applicability == "safe" and "applicability" in self.model_fields_set:
+            raise ValueError(f"risk {self.risk!r} never gets a safe rewrite: drop 'applicability: safe'")
+        if self.risk == "homonym" and not (self.context or self.not_context):
+            raise ValueError("risk 'homonym' needs a sense guard: 'context' or 'not_context' words")
+        both = sorted(set(self.context) & set(self.not_context))
+        if both:
+            raise ValueError(f"{', '.join(both)} in both 'context' and 'not_context'")
+        return self
+
+    @property
+    def safe(self) -> bool:
+        """Its rewrite keeps the meaning wherever the entry applies (the sense guards have passed)."""
+        return self.applicability == "safe" and self.risk == "low" and self.strategy != "keep"
 
 
 class LexiconRule(_RuleBase):

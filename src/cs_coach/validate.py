@@ -137,7 +137,7 @@ def check_examples(rule: Rule, report: ReportProblem) -> None:
     if not good:
         report("examples", "needs at least one 'good' example")
     has_safe = any(s.applicability == "safe" for s in rule.suggest) or (
-        isinstance(rule, LexiconRule) and any(e.applicability == "safe" for e in rule.entries)
+        isinstance(rule, LexiconRule) and any(e.safe for e in rule.entries)
     )
     for number, example in enumerate(rule.examples):
         if example.bad is not None and example.bad.count("[[") != example.bad.count("]]"):

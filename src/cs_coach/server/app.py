@@ -6,30 +6,45 @@ are plain `def` (run in the thread pool) and share one warmed Coach.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..engine import Coach
 from ..models import FixResult, Report
+from .limits import RequestLimits
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 MAX_TEXT_CHARS = 20_000
 MAX_BATCH = 500
 MAX_BODY_BYTES = 2_000_000
+BODY_TIMEOUT_SECONDS = 15.0
+_MAX_KEY = 32  # an error names an unknown key only when it is this short (a key is what the client sent, too)
 
 
-class CheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+# A lone surrogate (JSON may carry "\\ud800") is refused by pydantic's str validation itself: a 422.
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
 
 
-class CheckManyRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    texts: Annotated[list[Annotated[str, Field(max_length=MAX_TEXT_CHARS)]], Field(max_length=MAX_BATCH)]
+class _Request(BaseModel):
+    # strict: "unsafe": "yes" or "text": 3 is an error, never coerced; extra fields are an error too.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class CheckRequest(_Request):
+    text: Text
+
+
+class CheckManyRequest(_Request):
+    texts: Annotated[list[Text], Field(max_length=MAX_BATCH)]
 
 
 class FixRequest(CheckRequest):
@@ -48,18 +63,19 @@ class RuleInfo(BaseModel):
     why: str
 
 
-def create_app(coach: Coach | None = None) -> FastAPI:
+def create_app(coach: Coach | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+               body_timeout: float = BODY_TIMEOUT_SECONDS) -> FastAPI:
     """An app bound to one Coach (the built-in packs by default)."""
     app = FastAPI(title="cs_coach", version=__version__,
                   description="Korean customer-service reply coaching: findings, reasons and rewrites.")
     app.state.coach = coach or Coach()
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(RequestLimits, max_bytes=max_body_bytes, read_timeout=body_timeout)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's default answer repeats the input (the whole text): give only where and what.
+        return JSONResponse({"detail": [_public(error) for error in exc.errors()]}, status_code=422)
 
     @app.get("/health")
     def health() -> dict[str, str]:
@@ -67,15 +83,17 @@ def create_app(coach: Coach | None = None) -> FastAPI:
 
     @app.post("/check", response_model=Report)
     def check(body: CheckRequest) -> Report:
-        return app.state.coach.check(body.text)
+        return _unprocessable_on_value_error(app.state.coach.check, body.text)
 
     @app.post("/check_many", response_model=list[Report])
     def check_many(body: CheckManyRequest) -> list[Report]:
-        return list(app.state.coach.check_many(body.texts))
+        return _unprocessable_on_value_error(lambda texts: list(app.state.coach.check_many(texts)), body.texts)
 
     @app.post("/fix", response_model=FixResult)
     def fix(body: FixRequest) -> FixResult:
-        return app.state.coach.fix(body.text, unsafe=body.unsafe, inputs=body.inputs)
+        return _unprocessable_on_value_error(
+            lambda text: app.state.coach.fix(text, unsafe=body.unsafe, inputs=body.inputs), body.text
+        )
 
     @app.get("/rules", response_model=list[RuleInfo])
     def rules() -> list[RuleInfo]:
@@ -96,7 +114,24 @@ def create_app(coach: Coach | None = None) -> FastAPI:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def _public(error: Mapping[str, Any]) -> dict[str, Any]:
+    loc = [part if isinstance(part, int) or len(str(part)) <= _MAX_KEY else f"<a key of {len(str(part))} characters>"
+           for part in error.get("loc", ())]
+    return {"loc": loc, "msg": str(error.get("msg", "invalid request")), "type": str(error.get("type", ""))}
+
+
+def _unprocessable_on_value_error(call: Callable[[T], R], argument: T) -> R:
+    """The library's ValueError on a text (what it cannot analyse) is the client's error: 422, not 500."""
+    try:
+        return call(argument)
+    except ValueError as exc:
+        detail = [{"loc": ["body"], "msg": str(exc)[:300], "type": "value_error"}]
+        raise HTTPException(status_code=422, detail=detail) from None
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, limit_concurrency: int = 100) -> None:
+    """uvicorn with a bound on open connections (503 beyond it); bodies are bounded by RequestLimits."""
     import uvicorn
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", limit_concurrency=limit_concurrency,
+                timeout_keep_alive=5)

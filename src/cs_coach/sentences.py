@@ -1,0 +1,928 @@
+"""The understand step: what each sentence does and who does it, read from its morphemes (never from Kiwi).
+
+For every analysed sentence it gives
+- **clauses**, cut after connective endings, each with its relation to the next one: contrast (-지만, -는데,
+  -ㄴ데, -나), condition (-면, -다면, -(으)ㄹ 경우, -(으)ㄹ 시 / 명사 + 시), cause (-어서, -니까, -(으)니,
+  -기 때문에, -므로) or sequence (-고, -며, -면서). Endings that belong to a construction are not cuts:
+  -고 있다/싶다, -면 되다/안 되다/좋겠다/감사하겠다, -어서는 안 되다;
+- the **subject** of each clause: the nearest 이/가/께서/은/는/도-marked noun phrase in it (an organisation
+  also with 에서: 택배사에서), else a particle-less noun right before an intransitive predicate (커피
+  나오셨습니다), else the elided default: the customer for -시- predicates and directives, the agent for
+  promises and offers (-겠- on a verb, -ㄹ게요, 드리다), a thing otherwise. Its class comes from word lists
+  matched on the noun phrase's ending (고객님 → customer, 택배사 → third_party, 저희 회사 → agent);
+- the **act** of the sentence, decided in this order (the first that holds wins, most specific first):
+    1. greeting     안녕하세요 / 반갑습니다 / 처음 뵙겠습니다, no negation
+    2. closing      좋은 하루 보내세요, 안녕히 계세요, 언제든지 문의해 주세요
+    3. request      a question that asks the customer to act: -주시겠어요? -주실 수 있을까요?
+    4. question     ends with ? or an interrogative ending
+    5. prohibition  -면 안 되다, -어서는 안 되다, -지 마세요 / -지 말다 (in the main clause), 금지, 삼가다
+    6. consequence  a condition clause followed by a negative clause
+    7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
+                    끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
+    8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
+                    이 모드에서는 / 이 기능은, unless the predicate is a company action such as 교환/환불), or a
+                    third party (a benefit told as information: 상대방은 … 볼 수 없습니다)
+    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
+                    모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
+                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
+   10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
+   11. request      any other directive to the customer: -주세요, -주시기 바랍니다, -십시오, -(으)셔야 하다,
+                    -세요 on a verb, 부탁드립니다, memo style (-할 것, 바람, 요망)
+   12. apology      죄송, 미안, 송구, 사과드리다 in the main clause
+   13. thanks       감사, 고맙다 in the main clause
+   14. promise      the agent (said or elided) commits: -겠- on a verb, -ㄹ게요, 드리다, -ㄹ 예정
+   15. statement    anything else
+- **quoted** spans ('…', "…", 「…」, […], <…> and menu paths such as 설정 > 일반): words that are not the agent's;
+- **alternative**: something that CAN be done follows the last negative (in the same sentence or anywhere in the
+  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다.
+
+Everything except `alternative`'s look at the next sentence depends on the sentence alone, so it is
+computed once per analysis key and cached; `understand` adds offsets and the next sentence's part.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .analyze import Morph, Sentence
+from .models import Act, Relation, SubjectClass
+
+ACTS: tuple[str, ...] = Act.__args__  # type: ignore[attr-defined]
+RELATIONS: tuple[str, ...] = Relation.__args__  # type: ignore[attr-defined]
+SUBJECT_CLASSES: tuple[str, ...] = SubjectClass.__args__  # type: ignore[attr-defined]
+NEGATIVE_ACTS = frozenset({"refusal", "bad_news", "limitation", "consequence", "prohibition"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int  # absolute char offsets
+    end: int
+    first: int  # morpheme range [first, last) inside the sentence
+    last: int
+    relation: Relation | None  # relation to the next clause; None for the last one
+    subject: str | None  # the subject noun phrase as written (morpheme forms), None when elided
+    subject_class: SubjectClass
+    negative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    start: int
+    end: int
+    act: Act
+    clauses: tuple[Clause, ...]
+    quoted: tuple[tuple[int, int], ...]
+    alternative: bool
+
+
+# ---- word classes ---------------------------------------------------------------------------------------
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하")
+_PERSON = _words(
+    "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
+    "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
+    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구"
+)
+_AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
+_PRODUCT = _words(
+    "앱 어플 애플리케이션 어플리케이션 기능 기기 제품 상품 서비스 모드 설정 화면 카드 버튼 메뉴 프로그램 시스템 "
+    "홈페이지 사이트 웹사이트 계정 휴대폰 핸드폰 폰 스마트폰 태블릿 노트북 컴퓨터 충전기 배터리 프린터 브라우저 "
+    "버전 소프트웨어 펌웨어 단말기 공유기 모뎀 이어폰 헤드폰 스피커 워치 리모컨 냉장고 세탁기 청소기 에어컨 "
+    "모델 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 링크 알림 위젯 키보드 마우스 모니터 카메라 "
+    "렌즈 케이블 어댑터 기본앱 메신저 채팅 결제수단 간편결제 페이 티켓 좌석 패키지 옵션 필터 창"
+)
+_THIRD_PARTY = _words(
+    "상대방 상대 택배사 판매자 판매처 제조사 카드사 은행 통신사 협력사 가맹점 입점사 배송사 운송사 물류사 "
+    "수신자 발신자 받는분 보내는분 제3자 타사 업체 해당업체 판매업체 택배 우체국 항공사 호텔 숙소 병원 관공서"
+)
+_SUBJECT_WORDS: dict[str, str] = {}
+for _cls, _set in (
+    ("thing", ()),
+    ("product", _PRODUCT),
+    ("third_party", _THIRD_PARTY),
+    ("person", _PERSON),
+    ("customer", _CUSTOMER),
+    ("agent", _AGENT),
+):
+    for _w in _set:
+        _SUBJECT_WORDS[_w] = _cls
+_SUFFIX_CLASS = {"님": "person", "앱": "product", "폰": "product", "창": "product"}
+_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
+# Nouns whose absence is good news: 추가 요금은 없습니다, 걱정하실 필요 없습니다, 문제없이.
+_GOOD_ABSENT = _words(
+    "요금 비용 수수료 문제 걱정 부담 지장 차질 불이익 이상 오류 필요 위험 제한 불편 하자 변동 차이 일"
+)
+# Company actions: a product topic with these negated is a refusal, not the product's limitation.
+_COMPANY_ACTIONS = _words(
+    "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
+    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
+)
+_BAD_NEWS_NOUNS = _words(
+    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업"
+)
+_BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-: 표가 모두 팔렸어요, 기간이 지났습니다
+_STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은")
+_DEVICE_STEPS = _words(
+    "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
+    "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 내리 올리 드래그 "
+    "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
+    "재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+)
+_INTRANSITIVE = _words(
+    "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
+    "완료 발생 시작 종료 발송 배송 처리 접수 있 없 계시 준비"
+)
+_TIME_NOUNS = _words(
+    "오늘 내일 모레 어제 지금 현재 잠시 먼저 바로 이번 다음 주 이번주 다음주 금일 익일 당일 오전 오후 저녁"
+)
+
+_NOT_IN_NP = _TIME_NOUNS | _words("대신 혹시 해당 경우 때문")
+_CONTRAST = _words("지만 는데 ᆫ데 은데 던데 나 으나 지마는 는데도 ᆫ데도 은데도 더니")
+_CONDITION = _words("면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
+_CAUSE = _words("어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
+_SEQUENCE = _words("고 며 으며 고서 면서 으면서 고요")
+_RELATION_OF: dict[str, str] = {}
+for _rel, _set in (("contrast", _CONTRAST), ("condition", _CONDITION), ("cause", _CAUSE), ("sequence", _SEQUENCE)):
+    for _w in _set:
+        _RELATION_OF[_w] = _rel
+_AUX_AFTER_GO = _words("있 싶 계시 나 말 보 버리 주")
+_DIRECTIVE_EF = _words("세요 으세요 ᆸ시오 으십시오 십시오 시오 세용 셔요 으셔요")
+_QUESTION_EF = _words(
+    "나요 까요 ᆯ까요 을까요 습니까 ᆸ니까 는지요 ᆫ지요 은지요 가요 ᆫ가요 은가요 는가요 니 냐 니까 ᆯ까 을까 는지 "
+    "ᆫ가 나 죠 지요 어요 아요 세요 으세요"
+)
+_STRICT_QUESTION_EF = _words("나요 까요 ᆯ까요 을까요 습니까 ᆸ니까 는지요 ᆫ지요 은지요 ᆫ가요 은가요 는가요 냐 ᆯ까 을까")
+_PROMISE_EF = _words("ᆯ게요 을게요 ᆯ게 을게 ᆯ께요 을께요 ᆯ께 ᆯ게용")
+_NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "XSN", "XPN", "SN", "SL", "SH"})
+_PREDICATE = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
+_MENU_ARROWS = frozenset({">", "›", "→", "＞", "»", "▶", "〉"})
+_PAIRS = {
+    "「": "」",
+    "『": "』",
+    "[": "]",
+    "<": ">",
+    "《": "》",
+    "〈": "〉",
+    "‘": "’",
+    "“": "”",
+    "【": "】",
+    "［": "］",
+}
+_STRAIGHT = frozenset({"'", '"', "`"})
+_ALT_NOUNS = _words("방법 대안 대체 다른")
+
+
+# ---- cached per-sentence core ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """What a sentence says on its own, with offsets relative to the sentence's start."""
+
+    act: str
+    clauses: tuple[tuple[int, int, int, int, str | None, str | None, str, bool], ...]
+    quoted: tuple[tuple[int, int], ...]
+    alt_after_negative: bool  # an alternative follows the last negative inside the sentence
+    offers: bool  # the sentence offers an alternative anywhere (what the previous sentence looks at)
+
+
+CACHE_SIZE = 16384
+_cache: dict[tuple[str, int], _Core] = {}
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def _core(sentence: Sentence) -> _Core:
+    key = sentence.key
+    if key is not None:
+        core = _cache.get(key)
+        if core is not None:
+            return core
+    core = _compute(sentence.morphs, sentence.start)
+    if key is not None:
+        if len(_cache) >= CACHE_SIZE:
+            with contextlib.suppress(KeyError, StopIteration, RuntimeError):
+                del _cache[next(iter(_cache))]
+        _cache[key] = core
+    return core
+
+
+def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Understanding:
+    """The sentence's act, clauses, quoted spans and whether an alternative follows its negative."""
+    core = _core(sentence)
+    base = sentence.start
+    alternative = core.alt_after_negative or (next_sentence is not None and _core(next_sentence).offers)
+    clauses = tuple(
+        Clause(start + base, end + base, first, last, relation, subject, subject_class, negative)  # type: ignore[arg-type]
+        for start, end, first, last, relation, subject, subject_class, negative in core.clauses
+    )
+    quoted = tuple((a + base, b + base) for a, b in core.quoted)
+    return Understanding(sentence.start, sentence.end, core.act, clauses, quoted, alternative)  # type: ignore[arg-type]
+
+
+def understand_all(sentences: Sequence[Sentence]) -> list[Understanding]:
+    """One Understanding per sentence of a reply (each looks at the next for `alternative`)."""
+    return [understand(s, sentences[i + 1] if i + 1 < len(sentences) else None) for i, s in enumerate(sentences)]
+
+
+def clause_at(u: Understanding, morph_index: int) -> Clause:
+    """The clause holding a morpheme (by its index in the sentence)."""
+    firsts = [c.first for c in u.clauses]
+    return u.clauses[max(0, bisect_right(firsts, morph_index) - 1)]
+
+
+# ---- the computation -----------------------------------------------------------------------------------
+def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
+    n = len(morphs)
+    if n == 0:
+        return _Core("statement", ((0, 0, 0, 0, None, None, "thing", False),), (), False, False)
+    cuts, flags = _cuts(morphs)
+    spans: list[tuple[int, int, str | None]] = []
+    first = 0
+    for last, relation in cuts:
+        spans.append((first, last, relation))
+        first = last
+    if first < n:
+        spans.append((first, n, None))
+    elif spans:  # the last cut ended the sentence: the last clause has no next
+        f, la, _ = spans[-1]
+        spans[-1] = (f, la, None)
+    facts = [_clause_facts(morphs, f, la, flags) for f, la, _ in spans]
+    clauses = []
+    for (f, la, relation), fact in zip(spans, facts, strict=True):
+        start = morphs[f].start - base
+        end = max(m.end for m in morphs[f:la]) - base
+        clauses.append((start, end, f, la, relation, fact.subject, fact.subject_class, fact.negative))
+    act = _decide(morphs, spans, facts, flags)
+    neg_at = max((fact.negative_at for fact in facts), default=-1)
+    neg_at = max(neg_at, flags.bad_news_at)
+    alt_positions = _alternative_positions(morphs)
+    alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
+    quoted = tuple((a - base, b - base) for a, b in quoted_spans(morphs))
+    return _Core(act, tuple(clauses), quoted, alt_after, bool(alt_positions))
+
+
+class _Flags:
+    """Sentence-wide cues found while cutting clauses (constructions that are not cuts)."""
+
+    __slots__ = ("bad_news_at", "directive_soft", "prohibition", "request_cue")
+
+    def __init__(self) -> None:
+        self.prohibition = False
+        self.directive_soft = False  # -시면 됩니다
+        self.request_cue = False  # -면 좋겠습니다 / 감사하겠습니다
+        self.bad_news_at = -1
+
+
+def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
+    """Clause ends (exclusive morpheme index) with their relation, and construction cues."""
+    flags = _Flags()
+    cuts: list[tuple[int, str]] = []
+    n = len(morphs)
+    for i, m in enumerate(morphs):
+        form, tag = m.form, m.tag
+        relation = None
+        end = i + 1
+        if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
+            relation = _RELATION_OF.get(form)
+            nxt = morphs[i + 1] if i + 1 < n else None
+            nxt2 = morphs[i + 2] if i + 2 < n else None
+            if relation == "sequence" and nxt is not None and nxt.tag == "VX" and nxt.form in _AUX_AFTER_GO:
+                relation = None
+            elif relation == "condition" and nxt is not None:
+                if nxt.form == "안" and nxt2 is not None and nxt2.form in ("되", "돼"):
+                    flags.prohibition, relation = True, None
+                elif nxt.form in ("되", "돼") and nxt.tag in ("VV", "XSV"):
+                    flags.directive_soft, relation = True, None
+                elif nxt.form in ("좋", "감사", "고맙") or (
+                    nxt.form == "안" and nxt2 is not None and nxt2.form == "되"
+                ):
+                    flags.request_cue, relation = True, None
+            elif (
+                relation == "cause" and nxt is not None and nxt.form == "는" and nxt2 is not None and nxt2.form == "안"
+            ):
+                flags.prohibition, relation = True, None
+        elif (
+            tag == "ETN"
+            and form == "기"
+            and i + 2 < n
+            and morphs[i + 1].form == "때문"
+            and morphs[i + 2].form in ("에", "이")
+        ):
+            relation, end = "cause", i + 3
+        elif (form == "경우" and tag.startswith("N") and i > 0 and morphs[i - 1].tag == "ETM") or (
+            form == "시"
+            and tag in ("NNB", "NNG")
+            and i > 0
+            and (morphs[i - 1].tag == "ETM" or morphs[i - 1].tag == "NNG")
+        ):
+            relation = "condition"
+        if relation is None:
+            continue
+        # the cut takes particles and a comma that close the connective (경우에는, -면은, -는데,)
+        while (
+            end < n
+            and morphs[end].tag in ("JX", "JKB", "SP")
+            and (morphs[end].word == morphs[end - 1].word or morphs[end].tag == "SP")
+        ):
+            end += 1
+        if end < n and _has_word_after(morphs, end):
+            cuts.append((end, relation))
+    return cuts, flags
+
+
+def _predicate_after(morphs: tuple[Morph, ...], i: int) -> bool:
+    return any(m.tag in _PREDICATE for m in morphs[i:])
+
+
+def _has_word_after(morphs: tuple[Morph, ...], i: int) -> bool:
+    return any(not m.tag.startswith("S") or m.tag in ("SN", "SL", "SH") for m in morphs[i:])
+
+
+class _Facts:
+    __slots__ = (
+        "agent_cue",
+        "customer_cue",
+        "directive",
+        "good_absence",
+        "negative",
+        "negative_at",
+        "predicate_noun",
+        "step",
+        "subject",
+        "subject_class",
+        "topic_class",
+    )
+
+    def __init__(self) -> None:
+        self.negative = False
+        self.negative_at = -1
+        self.good_absence = False
+        self.subject: str | None = None
+        self.subject_class = "thing"
+        self.topic_class: str | None = None  # class of a frame/topic NP (이 모드에서는, 이 기능은)
+        self.directive = False
+        self.customer_cue = False
+        self.agent_cue = False
+        self.step = False
+        self.predicate_noun: str | None = None
+
+
+def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
+    fact = _Facts()
+    last_pred = -1
+    # (particle index, NP first, NP last, class, firmly a subject: 이/가/께서, an organisation's 에서)
+    candidates: list[tuple[int, int, int, str, bool]] = []
+    for i in range(first, last):
+        m = morphs[i]
+        form, tag = m.form, m.tag
+        if tag in _PREDICATE:
+            last_pred = i
+            if tag == "XSV" or tag == "XSA":
+                if i > 0 and morphs[i - 1].tag.startswith("N"):
+                    fact.predicate_noun = morphs[i - 1].form
+            elif tag == "VV" or tag == "VA":
+                fact.predicate_noun = form
+        # subject candidates
+        if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
+            prev = i - 1
+            if prev >= first and morphs[prev].tag == "JKS" and morphs[prev].form == "께서":
+                continue  # 께서는: the JKS already counted
+            if prev >= first and morphs[prev].tag in _NOMINAL:
+                np_first = _np_start(morphs, prev, first)
+                cls = classify(morphs, np_first, prev + 1)
+                if tag == "JKB":  # 택배사에서 (an organisation acting), 이 모드에서는 (a frame)
+                    if cls in ("third_party", "agent"):
+                        candidates.append((i, np_first, prev + 1, cls, True))
+                    elif cls == "product":
+                        fact.topic_class = cls
+                else:
+                    if tag == "JX" and fact.topic_class is None:
+                        fact.topic_class = cls
+                    candidates.append((i, np_first, prev + 1, cls, tag == "JKS"))
+            elif prev >= first and morphs[prev].tag == "JKB" and tag == "JX":  # 모드에서는, 기능으로는
+                p2 = prev - 1
+                if p2 >= first and morphs[p2].tag in _NOMINAL:
+                    cls = classify(morphs, _np_start(morphs, p2, first), p2 + 1)
+                    if cls == "product":
+                        fact.topic_class = cls
+        # negation
+        neg = _negation_at(morphs, i, first, last)
+        if neg == 1:
+            fact.negative, fact.negative_at = True, i
+        elif neg == 2:
+            fact.good_absence = True
+        # bad news
+        if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
+            flags.bad_news_at = i
+        # directives and participants' cues
+        if tag == "EF" and form in _DIRECTIVE_EF and i > 0 and morphs[i - 1].tag in ("VV", "XSV", "VX", "EP"):
+            fact.directive = True
+        elif tag == "EF" and form in _PROMISE_EF:
+            fact.agent_cue = True
+        elif tag == "EP" and form in ("시", "으시"):
+            if not (i + 1 < last and morphs[i + 1].tag == "ETM") or (
+                i + 2 < last and morphs[i + 2].tag == "NNB" and morphs[i + 2].form in ("수", "것", "거", "줄", "듯")
+            ):
+                fact.customer_cue = True  # not in a relative clause (주문하신 상품), but 하실 수 있다 is
+            if (
+                i + 2 < last
+                and morphs[i + 1].tag == "EC"
+                and morphs[i + 1].form in ("어야", "아야")
+                and morphs[i + 2].form in ("하", "되")
+            ):
+                fact.directive = True  # -(으)셔야 합니다
+        elif (
+            (form == "드리" and tag in ("VV", "VX"))
+            or form in _APOLOGY
+            or form in _THANKS
+            or (tag == "EP" and form == "겠" and i > 0 and morphs[i - 1].tag in ("VV", "XSV", "VX"))
+        ):
+            fact.agent_cue = True
+        elif (
+            (form in ("바라", "바랍") and tag == "VV")
+            or (form == "부탁" and i + 1 < last and morphs[i + 1].form in ("드리", "하"))
+            or (form in ("바람", "요망") and tag == "NNG" and _at_end(morphs, i + 1))
+            or (form == "것" and tag == "NNB" and i > 0 and morphs[i - 1].form in ("ᆯ", "을") and _at_end(morphs, i + 1))
+        ):
+            fact.directive = True
+        if form in _DEVICE_STEPS and (tag in ("VV", "NNG") or tag == "NNP"):
+            fact.step = True
+    for at, np_first, np_last, cls, firm in reversed(candidates):
+        if (
+            not firm
+            and cls in ("thing", "product")
+            and (fact.customer_cue or fact.directive)
+            and _transitive_after(morphs, at, last)
+        ):
+            continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
+        fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        break
+    else:
+        _bare_subject(morphs, first, last, last_pred, fact)
+    if fact.subject is None:
+        if fact.customer_cue or fact.directive:
+            fact.subject_class = "customer"
+        elif fact.agent_cue:
+            fact.subject_class = "agent"
+        else:
+            fact.subject_class = "thing"
+    return fact
+
+
+def _transitive_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """The first predicate after morphs[i] takes an object (보내다, 확인하다), not 되다/있다/adjectives."""
+    for k in range(i + 1, last):
+        m = morphs[k]
+        if m.tag in ("VV", "XSV"):
+            if m.form in ("되", "돼"):
+                return False
+            stem = morphs[k - 1].form if m.tag == "XSV" else m.form
+            return stem not in _INTRANSITIVE
+        if m.tag in ("VA", "XSA", "VCP", "VCN", "VX"):
+            return False
+    return False
+
+
+def _at_end(morphs: tuple[Morph, ...], i: int) -> bool:
+    return all(m.tag.startswith("S") and m.tag not in ("SN", "SL", "SH") for m in morphs[i:])
+
+
+def _np_start(morphs: tuple[Morph, ...], head: int, floor: int) -> int:
+    """First morpheme of the noun phrase ending at `head`: nominal morphemes back, and a determiner."""
+    k = head
+    while k > floor and morphs[k - 1].tag in _NOMINAL:
+        if morphs[k - 1].word != morphs[k].word and morphs[k - 1].form in _NOT_IN_NP:
+            break
+        k -= 1
+    if k > floor and morphs[k - 1].tag == "MM":
+        k -= 1
+    return k
+
+
+def _np_text(morphs: tuple[Morph, ...], first: int, last: int) -> str:
+    parts: list[str] = []
+    word = morphs[first].word
+    for m in morphs[first:last]:
+        if m.word != word:
+            parts.append(" ")
+            word = m.word
+        parts.append(m.form)
+    return "".join(parts)
+
+
+def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
+    """Class of the noun phrase morphs[first:last): agent pronouns (저희 회사), the whole phrase, its last word,
+    then its ending (택배 기사님 -> 님, 결제창 -> 창); suffixes of one syllable only from a short list."""
+    head = morphs[first]
+    if head.tag == "NP" and head.form in ("저", "제", "저희", "우리"):
+        return "agent"
+    if head.tag == "NP" and head.form in ("그분", "이분", "저분", "당신"):
+        return "person"
+    tail = morphs[last - 1]
+    if tail.form in ("분", "씨") and tail.tag == "NNB":
+        return "person"
+    nouns = "".join(m.form for m in morphs[first:last] if m.tag != "MM")
+    if not nouns:
+        return "thing"
+    cls = _SUBJECT_WORDS.get(nouns)
+    if cls is None:
+        word = tail.word
+        cls = _SUBJECT_WORDS.get("".join(m.form for m in morphs[first:last] if m.word == word and m.tag != "MM"))
+    if cls is None:
+        for k in range(min(len(nouns) - 1, 6), 1, -1):
+            cls = _SUBJECT_WORDS.get(nouns[-k:])
+            if cls is not None and cls != "agent":
+                break
+            cls = None
+    if cls is None:
+        cls = _SUFFIX_CLASS.get(nouns[-1])
+    if cls is not None:
+        return cls
+    if tail.tag == "NNP" and 2 <= len(tail.form) <= 4 and tail.form[0] in _SURNAMES:
+        return "person"
+    return "thing"
+
+
+def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, fact: _Facts) -> None:
+    """A particle-less noun right before an intransitive predicate: 커피 나오셨습니다, 결제 완료되셨어요."""
+    if pred < 0 or fact.directive:
+        return
+    stem = pred
+    word = morphs[pred].word
+    while stem > first and morphs[stem - 1].word == word:
+        stem -= 1
+    head = morphs[stem]
+    stem_form = head.form
+    if head.tag.startswith("N"):  # 완료되다, 도착하다: the noun names the predicate
+        if not any(morphs[k].form == "되" for k in range(stem, pred + 1)) and stem_form not in _INTRANSITIVE:
+            return
+    elif head.tag == "MAG" and head.form in ("안", "못"):
+        pass
+    elif not (head.tag in ("VA", "VCP") or stem_form in _INTRANSITIVE):
+        return
+    w = word - 1
+    k = stem - 1
+    while k >= first and morphs[k].tag == "MAG":  # skip adverbs: 커피 지금 나왔습니다
+        w = morphs[k].word - 1
+        k -= 1
+        while k >= first and morphs[k].word > w:
+            k -= 1
+    if k < first or morphs[k].tag not in _NOMINAL or morphs[k].word != w:
+        return
+    np_first = k
+    while np_first > first and morphs[np_first - 1].tag in _NOMINAL and morphs[np_first - 1].word == w:
+        np_first -= 1
+    if np_first > first and morphs[np_first - 1].word == w:  # the word has a particle or ending
+        return
+    noun = "".join(m.form for m in morphs[np_first : k + 1])
+    if noun in _TIME_NOUNS or morphs[k].tag in ("SN", "NR", "NNB"):
+        return
+    fact.subject = _np_text(morphs, np_first, k + 1)
+    fact.subject_class = classify(morphs, np_first, k + 1)
+
+
+def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> int:
+    """1 when morphs[i] negates its clause's predicate, 2 for good-news absence (요금은 없습니다), else 0."""
+    m = morphs[i]
+    form, tag = m.form, m.tag
+    if tag == "MAG" and form in ("안", "못"):
+        if not (i + 1 < last and (morphs[i + 1].tag in _PREDICATE or morphs[i + 1].tag.startswith("N"))):
+            return 0
+    elif (tag == "VX" and form in ("않", "못하")) or (tag == "VV" and form == "못하"):
+        pass
+    elif tag == "VCN":
+        if i + 1 < last and morphs[i + 1].form in ("라", "고") and morphs[i + 1].tag == "EC":
+            return 0  # 뿐만 아니라
+    elif form == "없" and tag in ("VA", "VV"):
+        k = i - 1
+        while k >= first and morphs[k].tag.startswith("J"):
+            k -= 1
+        if k >= first and morphs[k].tag.startswith("N") and morphs[k].form in _GOOD_ABSENT:
+            return 2
+    elif form in ("어렵", "힘들") and tag in ("VA", "VV"):
+        if i + 2 < last and morphs[i + 1].form == "지" and morphs[i + 2].form == "않":
+            return 0  # 어렵지 않습니다
+    elif form in ("곤란", "불가", "불가능") and tag in ("XR", "NNG"):
+        pass
+    elif form == "가능" and i > first and morphs[i - 1].form == "불":
+        pass  # 불/XPN + 가능
+    elif form == "모르" and tag == "VV":
+        pass
+    else:
+        return 0
+    # purpose (-지 않도록) and permission (-지 않아도 됩니다) are not negated predicates
+    for k in range(i + 1, min(last, i + 5)):
+        f = morphs[k].form
+        if morphs[k].tag == "EC" and f in ("도록", "게끔"):
+            return 0
+        if (
+            morphs[k].tag == "EC"
+            and f in ("어도", "아도", "여도")
+            and k + 1 < last
+            and morphs[k + 1].form in ("되", "괜찮", "돼")
+        ):
+            return 0
+        if morphs[k].tag == "EC" and f not in ("지", "어", "아", "게"):
+            break
+    return 1
+
+
+def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    m = morphs[i]
+    form, tag = m.form, m.tag
+    if tag == "NNG" and form in _BAD_NEWS_NOUNS:
+        if i + 1 >= last:
+            return True
+        nxt = morphs[i + 1]
+        if nxt.form == "되" or nxt.tag in ("VCP", "SF", "SP", "JKS", "JX"):
+            return True
+        return nxt.form == "하" and i + 2 < last and morphs[i + 2].form in ("었", "았", "였")
+    if tag == "VV" and form in _BAD_NEWS_VERBS:
+        return (i + 1 < last and morphs[i + 1].form in ("었", "았", "였")) or (
+            i + 2 < last and morphs[i + 2].form in ("었", "았") and morphs[i + 1].tag == "EC"
+        )
+    if form == "없" and tag in ("VA", "VV"):
+        k = i - 1
+        while k >= 0 and morphs[k].tag.startswith("J"):
+            k -= 1
+        return k >= 0 and morphs[k].form in _STOCK_NOUNS
+    if form == "늦" and tag == "VA" and i + 2 < last and morphs[i + 2].form == "지" and morphs[i + 2].tag == "VX":
+        return True  # 늦어지다
+    if tag == "MAG" and form == "아직":
+        return any(_negation_at(morphs, k, i, last) == 1 for k in range(i + 1, last))
+    return False
+
+
+def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
+    """Where the sentence says what CAN be done."""
+    out: list[int] = []
+    n = len(morphs)
+    for i, m in enumerate(morphs):
+        form, tag = m.form, m.tag
+        nxt = morphs[i + 1] if i + 1 < n else None
+        if form == "대신" and tag in ("NNG", "MAG", "NNB"):
+            out.append(i)
+        elif form == "가능" and tag in ("NNG", "XR") and not (i > 0 and morphs[i - 1].form == "불"):
+            if not any(morphs[k].form in ("않", "없") for k in range(i + 1, min(n, i + 5))):
+                out.append(i)
+        elif form == "수" and tag == "NNB" and nxt is not None and nxt.form == "있":
+            out.append(i)
+        elif form == "드리" and tag in ("VV", "VX") and nxt is not None:
+            if (
+                nxt.form == "겠"
+                or nxt.form in _PROMISE_EF
+                or (nxt.form in ("ᆯ", "을") and i + 2 < n and morphs[i + 2].form in ("예정", "게"))
+            ):
+                out.append(i)
+        elif (form in ("면", "으면") and tag == "EC" and nxt is not None and nxt.form in ("되", "돼")) or (
+            form in _ALT_NOUNS
+            and tag.startswith("N")
+            and any(morphs[k].form == "있" for k in range(i + 1, min(n, i + 5)))
+        ):
+            out.append(i)
+    return out
+
+
+def quoted_spans(morphs: Sequence[Morph]) -> list[tuple[int, int]]:
+    """Quoted text and menu paths: '…', "…", 「…」, […], <…>, 설정 > 일반 (char spans, quotes included)."""
+    spans: list[tuple[int, int]] = []
+    open_straight: dict[str, int] = {}
+    stack: list[tuple[str, int]] = []
+    for i, m in enumerate(morphs):
+        if not m.tag.startswith("S"):
+            continue
+        ch = m.form
+        if ch in _STRAIGHT:
+            if ch in open_straight:
+                spans.append((morphs[open_straight.pop(ch)].start, m.end))
+            else:
+                open_straight[ch] = i
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif stack and ch == stack[-1][0]:
+            _, opened = stack.pop()
+            spans.append((morphs[opened].start, m.end))
+        elif ch in _MENU_ARROWS and 0 < i < len(morphs) - 1:
+            span = _menu_step(morphs, i)
+            if span is not None:
+                spans.append(span)
+    if not spans:
+        return spans
+    words = [m for m in morphs if not m.tag.startswith("S") or m.tag in ("SN", "SL", "SH")]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    if words:  # a "quote" around the whole sentence is the agent's own sentence in quotes
+        lo, hi = words[0].start, words[-1].end
+        merged = [(a, b) for a, b in merged if not (a <= lo and b >= hi)]
+    return merged
+
+
+def _menu_step(morphs: Sequence[Morph], i: int) -> tuple[int, int] | None:
+    """설정 > 일반: the noun run before the arrow through the noun run after it (its particle left out)."""
+    left = i - 1
+    right = i + 1
+    if morphs[left].tag.startswith("S") and morphs[left].form not in ("]", "」", "'", '"'):
+        return None
+    if right >= len(morphs) or morphs[right].tag.startswith("J"):
+        return None
+    lo = left
+    while lo > 0 and morphs[lo - 1].word == morphs[left].word and not morphs[lo - 1].tag.startswith("J"):
+        lo -= 1
+    hi = right
+    word = morphs[right].word
+    while (
+        hi + 1 < len(morphs)
+        and morphs[hi + 1].word == word
+        and (not morphs[hi + 1].tag.startswith(("J", "E")) or morphs[hi + 1].tag == "ETN")
+    ):
+        hi += 1
+    if morphs[hi].tag.startswith(("V", "X")) and morphs[hi].tag != "XSN":  # 알림 may come as 알리+ㅁ (ETN)
+        return None
+    return morphs[lo].start, morphs[hi].end
+
+
+# ---- the act -------------------------------------------------------------------------------------------
+_GREETING = _words("안녕 반갑 뵙")
+_APOLOGY = _words("죄송 미안 송구 사과")
+_THANKS = _words("감사 고맙")
+_CLOSING_NOUNS = _words("하루 시간 주말 저녁 밤 오후 오전 한 주 연휴 명절 휴가 날 한가위 설")
+
+
+def _decide(
+    morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], flags: _Flags
+) -> str:
+    n = len(morphs)
+    forms = [m.form for m in morphs]
+    main_first, main_last, _ = spans[-1]
+    main = facts[-1]
+    any_negative = any(f.negative for f in facts)
+    ef = next((m for m in reversed(morphs) if m.tag == "EF"), None)
+    asks = (
+        morphs[-1].form == "?"
+        or any(m.form == "?" for m in morphs[-2:])
+        or (ef is not None and ef.form in _STRICT_QUESTION_EF)
+    )
+    # 1-2. formulas
+    greets = ("안녕" in forms and "안녕히" not in forms) or "반갑" in forms or ("뵙" in forms and "처음" in forms)
+    if greets and not any_negative and n <= 8:
+        return "greeting"
+    if "안녕히" in forms or _closing(morphs):
+        return "closing"
+    # 3-4. questions
+    if asks:
+        if any(m.form == "주" and m.tag == "VX" for m in morphs[main_first:main_last]) and main.customer_cue:
+            return "request"
+        return "question"
+    # 5. prohibition
+    main_forms = forms[main_first:main_last]
+    if _reassurance(morphs, main_first, main_last):
+        return "statement"
+    if _caution(morphs, main_first, main_last, main):
+        return "prohibition"
+    if (
+        flags.prohibition
+        or "금지" in forms
+        or any(m.form == "삼가" for m in morphs)
+        or _jimal(morphs, main_first, main_last)
+    ):
+        return "prohibition"
+    # 6. consequence
+    conditions = [k for k, (_, _, rel) in enumerate(spans) if rel == "condition"]
+    if conditions and (
+        any(f.negative for f in facts[conditions[0] + 1 :]) or flags.bad_news_at >= spans[conditions[0]][1]
+    ):
+        return "consequence"
+    # 7. bad news
+    if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
+        return "bad_news"
+    negative = [f for f in facts if f.negative]
+    if negative:
+        fact = negative[-1]
+        # 8. limitation
+        company_action = fact.subject_class == "product" and fact.predicate_noun in _COMPANY_ACTIONS
+        if fact.subject_class in ("product", "third_party") and not company_action:
+            return "limitation"
+        if (
+            fact.topic_class == "product"
+            and fact.subject_class in ("thing", "product")
+            and (
+                fact.predicate_noun not in _COMPANY_ACTIONS
+                and (fact.subject is None or not _company_noun(fact.subject))
+            )
+        ):
+            return "limitation"
+        # 9. refusal
+        return "refusal"
+    # 10-11. directives
+    if main.directive or flags.directive_soft:
+        if any(f.step for f in facts):
+            return "instruction"
+        return "request"
+    if flags.request_cue:
+        return "request"
+    # 12-13. apology, thanks
+    if any(f in ("죄송", "미안", "송구") for f in main_forms) or _sagwa(morphs, main_first, main_last):
+        return "apology"
+    if any(f in _THANKS for f in main_forms):
+        return "thanks"
+    # 14. promise
+    if main.agent_cue and main.subject_class in ("agent", "person") and not main.customer_cue:
+        return "promise"
+    if "예정" in main_forms and main.subject_class == "agent":
+        return "promise"
+    return "statement"
+
+
+def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    return any(morphs[k].form == "사과" and morphs[k + 1].form == "드리" for k in range(first, last - 1))
+
+
+def _company_noun(text: str) -> bool:
+    return text.replace(" ", "")[-2:] in _COMPANY_ACTIONS
+
+
+def _jimal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """-지 마세요 / -지 말다 in the main clause."""
+    return any(
+        morphs[k].form == "말" and morphs[k].tag == "VX" and k > 0 and morphs[k - 1].form == "지"
+        for k in range(first, last)
+    )
+
+
+def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """걱정하지 마세요: -지 마세요 that reassures, not a prohibition."""
+    return any(morphs[k].form in ("걱정", "염려", "심려") for k in range(first, last)) and _jimal(morphs, first, last)
+
+
+def _caution(morphs: tuple[Morph, ...], first: int, last: int, main: _Facts) -> bool:
+    """A safety caution: 주의해 주세요, 조심하세요 (a directive on 주의/조심)."""
+    return main.directive and any(morphs[k].form in ("주의", "조심", "유의") for k in range(first, last))
+
+
+def _closing(morphs: tuple[Morph, ...]) -> bool:
+    """좋은 하루 보내세요 / 행복한 주말 되세요 / 언제든지 문의해 주세요."""
+    forms = [m.form for m in morphs]
+    for k, m in enumerate(morphs):
+        if (
+            m.form in _CLOSING_NOUNS
+            and m.tag.startswith("N")
+            and k + 1 < len(morphs)
+            and morphs[k + 1].form in ("보내", "되")
+            and any(f in ("세요", "으세요", "시", "십시오", "ᆸ시오") for f in forms[k + 2 :])
+        ):
+            return True
+    if ("언제" in forms or "언제든지" in forms or "언제든" in forms) and any(f in ("문의", "연락") for f in forms):
+        return not any(m.tag == "VCN" or m.form in ("않", "없") for m in morphs)
+    return False
+
+
+# ---- rule conditions -----------------------------------------------------------------------------------
+class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to keep this module schema-free
+    act: Sequence[str] | None
+    not_act: Sequence[str] | None
+    subject: Sequence[str] | None
+    not_subject: Sequence[str] | None
+    relation: Sequence[str] | None
+    alternative: bool | None
+
+
+def meets(
+    condition: _ConditionLike, u: Understanding, morph_index: int, as_refusal: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a rule's `when:` (or a suggestion's `sentence:`) holds for a match starting at `morph_index`.
+
+    Acts in `as_refusal` (Config.acts_as_refusal) are seen as refusal."""
+    act = "refusal" if u.act in as_refusal else u.act
+    if condition.act is not None and act not in condition.act:
+        return False
+    if condition.not_act is not None and act in condition.not_act:
+        return False
+    if condition.alternative is not None and u.alternative != condition.alternative:
+        return False
+    if condition.subject is not None or condition.not_subject is not None or condition.relation is not None:
+        clause = clause_at(u, morph_index)
+        if condition.subject is not None and clause.subject_class not in condition.subject:
+            return False
+        if condition.not_subject is not None and clause.subject_class in condition.not_subject:
+            return False
+        if condition.relation is not None and clause.relation not in condition.relation:
+            return False
+    return True
+
+
+def in_quoted(u: Understanding, start: int, end: int) -> bool:
+    """Whether chars [start, end) touch a quoted span of the sentence."""
+    return any(start < b and a < end for a, b in u.quoted)
