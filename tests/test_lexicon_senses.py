@@ -114,3 +114,16 @@ def test_a_bad_sense_guard_fails_at_load_with_rule_and_field(tmp_path: Path) -> 
     with pytest.raises(PackError) as info:
         Coach(packs=[str(path)])
     assert any(p.rule == "team-words" and "context" in p.field for p in info.value.problems)
+
+
+def test_sense_guards_survive_the_disk_cache(tmp_path: Path) -> None:
+    from cs_coach import rulecodec
+    from cs_coach.packs import load_packs
+
+    path = tmp_path / "senses.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    ruleset = load_packs([path])
+    again = rulecodec.load(rulecodec.dump(ruleset))
+    assert [r.lexicon for r in again.rules] == [r.lexicon for r in ruleset.rules]
+    guards = [g for r in again.rules for bucket in r.lexicon.values() for _, _, g in bucket]
+    assert any(context or not_context for context, not_context in guards)

@@ -196,9 +196,6 @@ def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> 
                 except ValueError as exc:
                     report(f"entries.{number}.{name}.{k}", str(exc))
             guards.append(tuple(keys))
-        if not entry.safe and entry.applicability == "safe":
-            # what rewriting reads: a rewrite whose sense is not certain is offered, never applied by `fix`
-            entry = entry.model_copy(update={"applicability": "unsafe"})
         key = tuple((form, tag_group(tag)) for form, tag, _ in morphs)
         first_form, first_tag, _ = morphs[0]
         for tag in tag_group(first_tag):

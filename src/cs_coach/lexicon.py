@@ -74,6 +74,6 @@ def gloss_suggestion(morphs: Sequence[Morph], first: int, last: int, entry: obje
         replacement=f"({entry.replace[0]})",  # type: ignore[attr-defined]
         start=end,
         end=end,
-        applicability=entry.applicability,  # type: ignore[attr-defined]
+        applicability="safe" if entry.safe else "unsafe",  # type: ignore[attr-defined]
         description=f"'{entry.word}' 뒤에 뜻을 괄호로 덧붙이기",  # type: ignore[attr-defined]
     )

@@ -471,7 +471,8 @@ def _lexicon_suggestions(
                 continue
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
-        merged = merge_edits(edits, text, entry.applicability, f"'{entry.word}' → '{replacement}'")
+        applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
+        merged = merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'")
         if merged is not None:
             out.append((merged, replacement))
     return out

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .compiler import CompiledRule, RuleSet
+from .compiler import CompiledRule, MorphKey, RuleSet
 from .match import FieldTest, Pattern, Step
 from .regexes import compile_text_regex
 from .schema import FROM_CACHE, LexiconRule, Rule
@@ -53,7 +53,8 @@ def _dump_rule(compiled: CompiledRule) -> dict[str, Any]:
         "unless": [_dump_pattern(p) for p in compiled.unless],
         "needs": [_dump_pattern(p) for p in compiled.needs],
         "lexicon": [
-            [form, tag, [[[[f, sorted(tags)] for f, tags in key], position[id(entry)]] for key, entry in bucket]]
+            [form, tag, [[_dump_key(key), position[id(entry)], [[_dump_key(k) for k in keys] for keys in guards]]
+                         for key, entry, guards in bucket]]
             for (form, tag), bucket in compiled.lexicon.items()
         ],
     }
@@ -64,8 +65,8 @@ def _load_rule(item: dict[str, Any]) -> CompiledRule:
     entries = rule.entries if isinstance(rule, LexiconRule) else []
     lexicon = {
         (_str(form), _str(tag)): [
-            (tuple((_str(f), frozenset(map(_str, tags))) for f, tags in key), entries[number])
-            for key, number in bucket
+            (_load_key(key), entries[number], (_load_keys(context), _load_keys(not_context)))
+            for key, number, (context, not_context) in bucket
         ]
         for form, tag, bucket in item["lexicon"]
     }
@@ -76,6 +77,19 @@ def _load_rule(item: dict[str, Any]) -> CompiledRule:
         needs=[_load_pattern(p) for p in item["needs"]],
         lexicon=lexicon,
     )
+
+
+def _dump_key(key: MorphKey) -> list[Any]:
+    return [[form, sorted(tags)] for form, tags in key]
+
+
+def _load_key(data: list[Any]) -> MorphKey:
+    return tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
+
+
+def _load_keys(data: list[Any]) -> tuple[MorphKey, ...]:
+    """A lexicon entry's sense-guard words (context or not_context), each a morpheme key."""
+    return tuple(_load_key(key) for key in data)
 
 
 def _dump_pattern(pattern: Pattern) -> list[Any]:
