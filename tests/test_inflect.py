@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from cs_coach.inflect import blank_slots, closing_punct, fill_slots, join, slots, unstack, with_honorific, without_honorific
+from cs_coach.inflect import (
+    blank_slots,
+    closing_punct,
+    fill_slots,
+    join,
+    slots,
+    unstack,
+    with_honorific,
+    without_honorific,
+)
 
 
 @pytest.mark.parametrize(

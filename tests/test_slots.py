@@ -59,7 +59,8 @@ def test_an_unfilled_template_stays_in_remaining_with_its_text(coach: cs_coach.C
 def test_inputs_fill_the_template_with_agreeing_particles(coach: cs_coach.Coach) -> None:
     result = coach.fix("규정상 환불은 안 됩니다.", unsafe=True,
                        inputs={"이유": "개봉한 상품은 다시 팔 수 없기", "대안": "교환 서비스"})
-    assert result.text == "개봉한 상품은 다시 팔 수 없기 때문에 환불은 어렵지만, 대신 교환 서비스는 바로 도와드리겠습니다."
+    assert result.text == ("개봉한 상품은 다시 팔 수 없기 때문에 환불은 어렵지만, "
+                           "대신 교환 서비스는 바로 도와드리겠습니다.")
     # a template is never applied without --unsafe, even with its inputs
     assert coach.fix("규정상 환불은 안 됩니다.", inputs={"이유": "x", "대안": "y"}).text == "규정상 환불은 안 됩니다."
 
@@ -81,7 +82,7 @@ def test_no_slot_when_the_reply_already_says_it(coach: cs_coach.Coach) -> None:
     assert "대안" not in slot_names("현금은 안 받아요. 대신 카드 결제는 바로 도와드릴 수 있어요.")
 
 
-def test_cli_input_option(tmp_path) -> None:  # noqa: ANN001
+def test_cli_input_option(tmp_path) -> None:
     runner = CliRunner()
     bare = runner.invoke(app, ["fix", "--unsafe", "-t", "규정상 환불은 안 됩니다."])
     assert bare.exit_code == 0 and "{" not in bare.stdout
@@ -89,7 +90,8 @@ def test_cli_input_option(tmp_path) -> None:  # noqa: ANN001
     filled = runner.invoke(app, ["fix", "--unsafe", "-t", "규정상 환불은 안 됩니다.",
                                  "--input", "이유=개봉한 상품은 다시 팔 수 없기", "--input", "{대안}=교환"])
     assert filled.exit_code == 0
-    assert filled.stdout.strip() == "개봉한 상품은 다시 팔 수 없기 때문에 환불은 어렵지만, 대신 교환은 바로 도와드리겠습니다."
+    expected = "개봉한 상품은 다시 팔 수 없기 때문에 환불은 어렵지만, 대신 교환은 바로 도와드리겠습니다."
+    assert filled.stdout.strip() == expected
     bad = runner.invoke(app, ["fix", "-t", "안녕하세요.", "--input", "대안"])
     assert bad.exit_code == 2 and "NAME=TEXT" in bad.stderr
 

@@ -24,6 +24,7 @@ from cs_coach.match import FieldTest, Pattern, Step
 from cs_coach.metrics import MEASURES, Measure
 from cs_coach.packs import RuleSet, builtin_packs, load_packs
 from cs_coach.schema import LexiconRule, MetricRule, PatternRule, RequireRule
+from cs_coach.sentences import meets, understand_all
 
 # Our own replies: refusals, honorific slips, vague time words, long chained sentences, 반말, emoji, CRLF.
 REPLIES = [
@@ -55,7 +56,9 @@ def _example_texts() -> list[str]:
 def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
     """Every active pattern rule tried on every sentence: no index, no pruning, no cache."""
     found = set()
-    for s_index, sentence in enumerate(analyze(text).sentences):
+    sentences = analyze(text).sentences
+    understandings = understand_all(sentences)
+    for s_index, sentence in enumerate(sentences):
         for number, compiled in enumerate(plan.ruleset.rules):
             if not plan.active[number] or not isinstance(compiled.rule, PatternRule):
                 continue
@@ -63,7 +66,9 @@ def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
             if levels is not None and sentence.level not in levels:
                 continue
             for hit in _pattern_hits(number, compiled, s_index, sentence.morphs):
-                found.add((hit.rule_index, s_index, hit.first, hit.last))
+                when = compiled.rule.when  # the rule's sentence condition (alternative: false …)
+                if when is None or meets(when, understandings[s_index], hit.first, plan.acts_as_refusal):
+                    found.add((hit.rule_index, s_index, hit.first, hit.last))
     return found
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from .analyze import Analysis, analyze, analyze_many
 from .checks import Plan, find_hits
 from .config import Config
+from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
 from .josa import fix_after_quotes
 from .match import Hit
-from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
 from .models import (
     CATEGORIES,
     ClauseInfo,

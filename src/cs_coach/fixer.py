@@ -154,7 +154,9 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
     return done + [c.suggestion for c in follow], final
 
 
-def _step(check: Callable[[str], Report], report: Report, chosen: list[_Candidate]) -> tuple[Report, Counter[str]] | None:
+def _step(
+    check: Callable[[str], Report], report: Report, chosen: list[_Candidate]
+) -> tuple[Report, Counter[str]] | None:
     """Apply the edits and re-check: the new report and its finding counts (without findings inside the
     caller's own words), or None when an edit changed a speech level, lost content or broke grammar."""
     chosen = sorted(chosen, key=lambda c: (c.suggestion.start, c.suggestion.end))
@@ -190,7 +192,7 @@ def _step(check: Callable[[str], Report], report: Report, chosen: list[_Candidat
     return after, _counts(f for f in after.findings if not _inside_any(f, own))
 
 
-def _counts(findings) -> Counter[str]:  # noqa: ANN001 - any iterable of findings
+def _counts(findings) -> Counter[str]:
     counts: Counter[str] = Counter()
     for f in findings:
         counts[f.rule_id] += 1

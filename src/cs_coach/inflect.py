@@ -100,9 +100,9 @@ def _with_eu(morphs: Morphs) -> list[tuple[str, str]]:
     for i in range(1, len(out)):
         form, tag = out[i]
         stem, stem_tag = out[i - 1]
-        if form in _EU_FORMS and tag.startswith("E") and stem_tag in STEM_TAGS and stem:
-            if coda(stem[-1]) not in (0, 8, -1):
-                out[i] = (_EU_FORMS[form], tag)
+        consonant = bool(stem) and coda(stem[-1]) not in (0, 8, -1)
+        if form in _EU_FORMS and tag.startswith("E") and stem_tag in STEM_TAGS and consonant:
+            out[i] = (_EU_FORMS[form], tag)
     return out
 
 

@@ -74,10 +74,14 @@ DEFAULT_PROMPTS = {
     "시간": "다시 연락드릴 때(예: 오후 3시)",
     "N": "숫자",
 }
-_UNIT_PROMPTS = {"분": "걸리는 시간(분, 숫자)", "시간": "걸리는 시간(시간, 숫자)", "일": "걸리는 기간(일, 숫자)",
-                 "영업일": "걸리는 기간(영업일, 숫자)", "주": "걸리는 기간(주, 숫자)", "개월": "걸리는 기간(개월, 숫자)"}
+_UNIT_PROMPTS = {
+    "분": "걸리는 시간(분, 숫자)", "시간": "걸리는 시간(시간, 숫자)", "일": "걸리는 기간(일, 숫자)",
+    "영업일": "걸리는 기간(영업일, 숫자)", "주": "걸리는 기간(주, 숫자)", "개월": "걸리는 기간(개월, 숫자)",
+}
 _TIME_UNITS = frozenset({"분", "시간", "일", "주", "주일", "개월", "달", "시", "영업일", "초", "년"})
-_TIME_WORDS = frozenset({"하루", "이틀", "사흘", "나흘", "닷새", "일주일", "보름", "한두", "내일", "모레", "오전", "오후"})
+_TIME_WORDS = frozenset(
+    {"하루", "이틀", "사흘", "나흘", "닷새", "일주일", "보름", "한두", "내일", "모레", "오전", "오후"}
+)
 _NUMBER_SLOTS = frozenset({"N", "시간"})
 
 
@@ -164,8 +168,10 @@ def offers_alternative(morphs: Sequence[Morph]) -> bool:
 
 
 def _gives_reason(m: Morph) -> bool:
-    return (m.form == "때문" and m.tag == "NNB") or (m.tag == "EC" and m.form in {"어서", "아서", "여서", "니까", "으니까",
-                                                                           "므로", "으므로", "느라", "느라고"})
+    return (m.form == "때문" and m.tag == "NNB") or (m.tag == "EC" and m.form in _CAUSE_ENDINGS)
+
+
+_CAUSE_ENDINGS = frozenset({"어서", "아서", "여서", "니까", "으니까", "므로", "으므로", "느라", "느라고"})
 
 
 def _unique(items: list[Suggestion]) -> list[Suggestion]:
@@ -292,9 +298,10 @@ def _close_half(
 ) -> list[tuple[str, str]] | None:
     """The first half of a split, ended so that it keeps what the sentence means.
 
-    Joined by -고/-며, it takes the second half's tail: an instruction stays an instruction ('열고 눌러 주세요' ->
-    '열어 주세요'), '할 수 있습니다' stays; joined by -어서 (cause), it takes the tense ('써서 고장 났어요' -> '썼어요');
-    a contrast (-는데, -지만) is background: a statement in the sentence's level. Its own -시- and tense stay."""
+    Joined by -고/-며, it takes the second half's tail: an instruction stays an instruction
+    ('열고 눌러 주세요' -> '열어 주세요'), '할 수 있습니다' stays; joined by -어서 (cause), it takes the tense
+    ('써서 고장 났어요' -> '썼어요'); a contrast (-는데, -지만) is background: a statement in the sentence's level.
+    Its own -시- and tense stay."""
     own_tense = any(t == "EP" and f in _TENSE for f, t in stem)
     tail_honorific = any(t == "EP" and f in {"시", "으시"} for f, t in tail) or tail[-1][0] in {"세요", "으세요"}
     if tail_honorific:  # '작성하시고 방문하세요' -> '작성하세요', not '작성하시세요'
@@ -337,7 +344,7 @@ def split_sentence(sentence: Sentence, text: str, applicability: str, descriptio
         word = morphs[cut].word
         first = next(i for i, m in enumerate(morphs) if m.word == word)
         stem = [(m.form, m.tag) for m in morphs[first:cut]]
-        if not stem or stem[-1][1] not in STEM_TAGS and stem[-1][1] != "EP":
+        if not stem or (stem[-1][1] not in STEM_TAGS and stem[-1][1] != "EP"):
             continue
         halves = _close_half(stem, tail, morphs[cut].form, level, question)
         if halves is None:

@@ -216,7 +216,9 @@ class Suggest(_Strict):
     applicability: Applicability = "unsafe"
     description: str = ""
     inputs: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
-    """Korean prompts for the slots the agent fills ({대안}: "대신 해 드릴 수 있는 일"); defaults exist for common ones."""
+    """Korean prompts for the slots the agent fills ({대안}: "대신 해 드릴 수 있는 일").
+
+    Common slots have defaults (rewrite.DEFAULT_PROMPTS); a number slot's prompt names its unit ({N}분)."""
 
     @model_validator(mode="after")
     def _has_action(self) -> Suggest:

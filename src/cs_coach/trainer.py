@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from .analyze import analyze
 from .content import content_words, kept_share
 from .engine import Coach
-from .inflect import blank_slots
 from .examples import unmark
+from .inflect import blank_slots
 from .models import Report
 
 KEEP_CONTENT = 0.7

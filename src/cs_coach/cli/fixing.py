@@ -131,7 +131,9 @@ def fix(
 
 
 def parse_inputs(items: list[str]) -> dict[str, str]:
-    """'대안=같은 색상으로 교환' -> {'대안': '같은 색상으로 교환'}; a slot's name is what the rewrite shows in braces."""
+    """'대안=같은 색상으로 교환' -> {'대안': '같은 색상으로 교환'}.
+
+    A slot's name is what the rewrite shows in braces ({대안} or 대안 both work)."""
     values: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
