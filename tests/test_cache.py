@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_coach import Coach, cache, compiler, packs
+from cs_coach import Coach, cache, compiler, packs, rulecodec
 from cs_coach.analyze import analyze
 from cs_coach.checks import Plan, find_hits
 from cs_coach.packs import RuleSet, load_packs
@@ -224,4 +224,22 @@ def test_bad_packs_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     for _ in range(2):
         with pytest.raises(packs.PackError):
             Coach(packs=[broken])
+    assert _entries(tmp_path) == []
+
+
+def test_every_builtin_pack_round_trips_through_the_cache_format() -> None:
+    """All the shapes the built-in packs use (lexicon senses, guards, regexes, groups) survive JSON."""
+    fresh = load_packs(list(packs.builtin_packs().values()), use_cache=False)
+    again = rulecodec.load(json.loads(json.dumps(rulecodec.dump(fresh))))
+    assert _signature(again) == _signature(fresh)
+    assert again.index.by_key == fresh.index.by_key and again.needs_index.by_key == fresh.needs_index.by_key
+
+
+def test_a_rule_set_the_codec_cannot_describe_is_not_cached(pack: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(ruleset: RuleSet) -> dict:
+        raise ValueError("new shape")
+
+    monkeypatch.setattr(rulecodec, "dump", broken)
+    assert [r.id for r in load_packs([pack]).rules] == ["cache-jeonhwa", "cache-geumil"]
     assert _entries(tmp_path) == []

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from . import alternative, blame, cushion, easy, empathy, honorific, policy, positive, request, short, simple, tone
+from . import (
+    alternative,
+    blame,
+    clean,
+    cushion,
+    easy,
+    empathy,
+    honorific,
+    policy,
+    positive,
+    request,
+    short,
+    simple,
+    tone,
+)
 from .core import Case
 
 MODULES = {m.__name__.rsplit(".", 1)[-1]: m for m in (positive, short, easy, simple, honorific, request, tone, policy,
@@ -16,4 +30,6 @@ def all_cases() -> list[Case]:
     for module in MODULES.values():
         for case in module.cases():
             seen.setdefault(case.id, case)
+    for case in clean.cases(CATEGORIES):
+        seen.setdefault(case.id, case)
     return list(seen.values())

@@ -125,6 +125,25 @@ def get_kiwi() -> Kiwi:
     return _kiwi
 
 
+def reject_surrogates(text: str) -> None:
+    """Raise ValueError naming the first lone surrogate (U+D800..U+DFFF) and its str index.
+
+    A lone surrogate is not a character: it cannot be encoded as UTF-8, so Kiwi fails on it (or not,
+    depending on where it sits) and no fixed file or JSON answer could hold it. Rejecting it with its
+    position is the one behaviour that is the same everywhere. Every other code point, noncharacters
+    such as U+10FFFF included, is checked like any text.
+    """
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        raise ValueError(
+            f"text has a lone surrogate U+{code:04X} at position {exc.start}; replace it (it is not a character)"
+        ) from None
+
+
 def split_chunks(text: str) -> list[tuple[int, str]]:
     """Cut text at newlines and after sentence punctuation; cap chunk length at whitespace."""
     chunks: list[tuple[int, str]] = []
@@ -306,9 +325,18 @@ def tokenize_phrase(phrase: str) -> list[tuple[str, str, int]]:
     return list(_tokenize_phrase(phrase))
 
 
+_KIWI_SENTINEL = "\U0010ffff"  # Kiwi.join raises 'unicode error' on this code point (it is Kiwi's own marker)
+
+
 @lru_cache(maxsize=8192)
 def _join(morphs: tuple[tuple[str, str], ...]) -> str:
-    return get_kiwi().join(list(morphs))
+    if not any(_KIWI_SENTINEL in form for form, _ in morphs):
+        return get_kiwi().join(list(morphs))
+    # Stand a private-use character the morphemes do not contain in for U+10FFFF, and put it back after.
+    used = {ch for form, _ in morphs for ch in form}
+    stand_in = next(chr(c) for c in range(0xF0000, 0x10FFFE) if chr(c) not in used)
+    joined = get_kiwi().join([(form.replace(_KIWI_SENTINEL, stand_in), tag) for form, tag in morphs])
+    return joined.replace(stand_in, _KIWI_SENTINEL)
 
 
 def join_morphs(morphs: Sequence[tuple[str, str]]) -> str:

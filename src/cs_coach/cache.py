@@ -155,7 +155,10 @@ def store(key: str, ruleset: RuleSet) -> bool:
     path = _entry(key)
     if path is None:
         return False
-    payload = json.dumps(rulecodec.dump(ruleset), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        payload = json.dumps(rulecodec.dump(ruleset), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except Exception:  # a rule set the codec cannot describe is simply not cached (loading goes on)
+        return False
     if not _usable(path.parent, create=True):
         return False
     try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .analyze import Analysis, analyze, analyze_many
+from .analyze import Analysis, analyze, analyze_many, reject_surrogates
 from .checks import Plan, find_hits
 from .config import Config
 from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
@@ -31,6 +33,7 @@ from .validate import fill_message
 
 MAX_TEXT = 5_000_000
 __all__ = ["MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "score"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PENALTY = {"error": 30, "warning": 15, "info": 5}
 
 _ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
@@ -98,15 +101,28 @@ class Coach:
         return self._report(analyze(text))
 
     def check_many(self, texts: Iterable[str]) -> Iterator[Report]:
-        """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input."""
+        """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input.
 
-        def checked(items: Iterable[str]) -> Iterator[str]:
-            for item in items:
-                _require_str(item)
-                yield item
+        An item that `check` would refuse (not a str, too long, a lone surrogate) does not stop the stream:
+        its Report carries `error` and no findings.
+        """
+        errors: deque[tuple[str, str] | None] = deque()
+
+        def checked(items: Iterable[object]) -> Iterator[str]:
+            for number, item in enumerate(items):
+                try:
+                    _require_str(item)
+                except (TypeError, ValueError) as exc:
+                    text = item if isinstance(item, str) else ""
+                    errors.append((text, f"item {number}: {exc}"))
+                    yield ""  # analysed as nothing; keeps the results in step with the items
+                    continue
+                errors.append(None)
+                yield item  # type: ignore[misc]
 
         for analysis in analyze_many(checked(texts)):
-            yield self._report(analysis)
+            error = errors.popleft()
+            yield self._report(analysis) if error is None else _error_report(*error)
 
     def _report(self, analysis: Analysis) -> Report:
         understandings = understand_all(analysis.sentences)
@@ -215,3 +231,14 @@ def _require_str(text: object) -> None:
         raise TypeError(f"cs_coach checks str, not {type(text).__name__}")
     if len(text) > MAX_TEXT:
         raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT:,} (split it into replies)")
+    reject_surrogates(text)
+
+
+def _error_report(text: str, error: str) -> Report:
+    """The Report of an item check_many could not check: no findings, the reason in `error`.
+
+    Lone surrogates in its text become U+FFFD (same length, so the error's position still points there):
+    the Report must serialize to JSON, which cannot hold them.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    return Report(text=text, findings=[], speech_level="none", scores=score([]), error=error)

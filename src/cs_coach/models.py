@@ -119,17 +119,23 @@ class Scores(_Frozen):
 
 
 class Report(_Frozen):
-    """The result of checking one reply."""
+    """The result of checking one reply.
+
+    `error` is set (and `findings` empty) when `check_many` met an item it could not check, so that one bad
+    item never aborts a stream: the message says why (a lone surrogate and its position, a text too long,
+    not a str). `check` raises the same problem as an exception instead.
+    """
 
     text: str
     findings: list[Finding]
     speech_level: SpeechLevel
     scores: Scores
     sentences: list[SentenceInfo] = Field(default_factory=list)
+    error: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.findings and self.error is None
 
     def by_category(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {}

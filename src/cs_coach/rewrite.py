@@ -338,7 +338,8 @@ def split_sentence(sentence: Sentence, text: str, applicability: str, descriptio
     question = any(m.form == "?" for m in morphs[-3:])
     # Not before an auxiliary: '-고 있다', '-고 싶다', '-고 나서' are one predicate.
     cuts = [i for i, m in enumerate(morphs[:-1]) if m.tag == "EC" and m.form in _SPLIT_LINKS
-            and morphs[i + 1].word != m.word and i > 0 and not is_symbol(morphs[i + 1])
+            and morphs[i + 1].word != m.word and i > 0 and morphs[i - 1].word == m.word
+            and not is_symbol(morphs[i + 1])
             and morphs[i + 1].tag != "VX"]
     for cut in sorted(cuts, key=lambda i: abs(i - middle)):
         word = morphs[cut].word

@@ -18,7 +18,13 @@ def is_symbol(morph: Morph) -> bool:
 
 
 def syllable_span(morphs: Sequence[Morph], first: int, last: int) -> tuple[int, int]:
-    """Chars of morphemes [first, last), widened over morphemes that share a syllable (되+어요 = 돼요)."""
+    """Chars of morphemes [first, last), widened over morphemes that share a syllable (되+어요 = 돼요).
+
+    An empty range is the empty span where morpheme `first` starts (or after the last one), never an error.
+    """
+    if first >= last or first >= len(morphs):
+        point = morphs[first].start if first < len(morphs) else (morphs[-1].end if morphs else 0)
+        return point, point
     start = min(m.start for m in morphs[first:last])
     end = max(m.end for m in morphs[first:last])
     for m in morphs[last:]:

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from .jsonpath import ignore_field, lookup, pick_field, record_id, setter_for
-from .locate import LineIndex, locate_json_string
+from .locate import LineIndex, jsonl_lines, locate_json_string
 from .model import Document, InputError, Options, Record
 from .zendesk import load_zendesk, macros_in
 
@@ -17,7 +17,7 @@ from .zendesk import load_zendesk, macros_in
 def load_jsonl(doc: Document, options: Options) -> None:
     """One object per line; each value is looked for only within its own line."""
     doc._tree = []
-    lines = doc.content.splitlines(keepends=True)
+    lines = jsonl_lines(doc.content)
     objects = []
     line_index = LineIndex(doc.content)
     for number, raw in enumerate(lines, start=1):

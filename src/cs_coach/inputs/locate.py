@@ -6,12 +6,19 @@ import bisect
 import json
 import re
 
+_NEWLINE = re.compile("\n")
+_ANY_NEWLINE = re.compile("\r\n|\r|\n")
+
 
 class LineIndex:
-    """Line starts of a text, for offset -> (line, column) and line -> offset."""
+    """Line starts of a text, for offset -> (line, column) and line -> offset.
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    Lines end at \n; with `universal`, also at \r\n and a bare \r (as the csv reader counts them).
+    """
+
+    def __init__(self, text: str, universal: bool = False) -> None:
+        pattern = _ANY_NEWLINE if universal else _NEWLINE
+        self.starts = [0] + [m.end() for m in pattern.finditer(text)]
         self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -20,6 +27,15 @@ class LineIndex:
 
     def start_of(self, line: int) -> int:
         return self.starts[line - 1] if line - 1 < len(self.starts) else self.length
+
+
+def jsonl_lines(content: str) -> list[str]:
+    """The lines of a JSON Lines file, each with its ending: split at \n only.
+
+    Not str.splitlines(): that also splits at \x0b, \x0c, \x1c-\x1e, \x85, U+2028 and U+2029, which JSON
+    allows unescaped inside a string, so one record would become two invalid lines.
+    """
+    return [m.group(0) for m in re.finditer("[^\n]*\n|[^\n]+$", content)]
 
 
 def locate_json_string(

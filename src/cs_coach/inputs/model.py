@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .locate import jsonl_lines
 from .markup import unmask
 
 # Names looked for when --column/--id-column/--ignore-column are not given.
@@ -22,6 +23,7 @@ TEXT_NAMES = ("reply", "text", "content", "body")
 ID_NAMES = ("id", "key", "macro_id", "name", "title")
 IGNORE_NAMES = ("cs_coach_ignore", "cs-coach-ignore")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 class InputError(ValueError):
@@ -57,10 +59,10 @@ class Record:
         if not self.exact:
             return self.line, self.column
         before = (self.layout or self.text)[:offset]
-        newlines = before.count("\n")
-        if not newlines:
+        breaks = list(_LINE_BREAK.finditer(before))
+        if not breaks:
             return self.line, self.column + offset
-        return self.line + newlines, offset - before.rfind("\n")
+        return self.line + len(breaks), offset - breaks[-1].end() + 1
 
 
 @dataclass
@@ -139,9 +141,7 @@ class Document:
             assert self._csv_rows is not None
             row = list(self._csv_rows[self._row_numbers[index]])
             row[self._csv_column] = new
-            buffer = io.StringIO()
-            csv.writer(buffer, delimiter=self._csv_delimiter, lineterminator="").writerow(row)
-            return buffer.getvalue()
+            return encode_row(row, self._csv_delimiter)
         return json.dumps(new, ensure_ascii=ascii_only)
 
     def _splice_safe(self, offset: int, new: str) -> bool:
@@ -166,12 +166,10 @@ class Document:
             self._setters[i](new)
         if self.kind == "csv":
             assert self._csv_rows is not None
-            buffer = io.StringIO()
             newline = "\r\n" if "\r\n" in self.content else "\n"
-            csv.writer(buffer, delimiter=self._csv_delimiter, lineterminator=newline).writerows(self._csv_rows)
-            return buffer.getvalue()
+            return "".join(encode_row(row, self._csv_delimiter) + newline for row in self._csv_rows)
         if self.kind == "jsonl":
-            lines = self.content.splitlines(keepends=True)
+            lines = jsonl_lines(self.content)
             for i in changed:
                 number = self.records[i].line - 1
                 ending = lines[number][len(lines[number].rstrip("\r\n")) :]
@@ -179,3 +177,14 @@ class Document:
             return "".join(lines)
         indent = 2 if "\n" in self.content.strip() else None
         return json.dumps(self._tree, ensure_ascii=False, indent=indent) + ("\n" if self.content.endswith("\n") else "")
+
+
+def encode_row(row: list[str], delimiter: str) -> str:
+    """One CSV row without its line terminator; cells holding \r or \n are quoted.
+
+    The csv writer quotes a line break only when it is part of its own lineterminator, so it writes with
+    \r\n (both characters) and the terminator is cut off afterwards.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(row)
+    return buffer.getvalue()[:-2]

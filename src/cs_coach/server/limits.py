@@ -22,6 +22,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_CLOSE = {"connection": "close"}  # the rest of the body is never read: the connection cannot be reused
 
 
 class RequestLimits:
@@ -65,11 +66,11 @@ class RequestLimits:
                 with anyio.move_on_after(left):
                     message = await receive()
             if message is None:
-                raise HTTPException(408, f"the body did not arrive within {self.read_timeout:g} s")
+                raise HTTPException(408, f"the body did not arrive within {self.read_timeout:g} s", _CLOSE)
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise HTTPException(413, f"the body may have at most {self.max_bytes:,} bytes")
+                    raise HTTPException(413, f"the body may have at most {self.max_bytes:,} bytes", _CLOSE)
                 complete = not message.get("more_body", False)
             return message
 

@@ -1,0 +1,141 @@
+"""Precision on real replies: sample error/warning findings on the real agent turns with a fixed seed, print them
+for marking as a CS QA lead would, and compute precision from the stored marks that match today's findings.
+
+    python benchmarks/precision.py [--seed 9] [--n 100] [--template] [--marks FILE] [--shared ../shared]
+
+Marks live in benchmarks/data/precision_marks.jsonl, one per line:
+    {"key": "test:<dial_id>:<turn_id>@<start>-<end>", "rule_id", "category", "text", "span": [start, end],
+     "mark": "correct" | "defensible" | "wrong", "note"}
+A mark counts when today's findings still have an error/warning of the same category on that exact span of that
+turn; marks of findings that are gone are listed as stale. `--template` prints the sample as JSON lines with an
+empty mark, ready to be filled in. The turns stay in ../shared; only the marked spans are kept here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import cs_coach
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import default_shared
+
+MARKS = Path(__file__).resolve().parent / "data" / "precision_marks.jsonl"
+TURNS = Path("eval_data") / "hgtods_manual_agent_turns.jsonl"
+MARK_VALUES = ("correct", "defensible", "wrong")
+
+
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    key: str
+    turn: str
+    finding: cs_coach.Finding
+
+
+def turn_key(row: dict) -> str:
+    return f"{row.get('split', '?')}:{row['dial_id']}:{row['turn_id']}"
+
+
+def collect(coach: cs_coach.Coach, rows: list[dict]) -> list[Sampled]:
+    """Every error/warning finding on every turn, in a stable order."""
+    out = []
+    for row, report in zip(rows, coach.check_many(row["text"] for row in rows), strict=True):
+        for f in report.findings:
+            if f.severity in ("error", "warning"):
+                out.append(Sampled(f"{turn_key(row)}@{f.start}-{f.end}", row["text"], f))
+    return out
+
+
+def context(text: str, start: int, end: int, width: int = 70) -> str:
+    """The flagged span in «» with the sentence around it (cut at sentence ends or `width` characters)."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    left = max(left + 1, start - width, 0)
+    right_candidates = [i for i in (text.find(m, end) for m in (". ", "? ", "! ", "\n")) if i != -1]
+    right = min([*right_candidates, len(text) - 1, end + width]) + 1
+    return (text[left:start] + "«" + text[start:end] + "»" + text[end:right]).strip()
+
+
+def load_marks(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    marks = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        mark = json.loads(line)
+        if mark.get("mark") not in MARK_VALUES:
+            raise SystemExit(f"{path}:{number}: mark must be one of {MARK_VALUES}, got {mark.get('mark')!r}")
+        marks.append(mark)
+    return marks
+
+
+def precision(marks: list[dict], findings: list[Sampled]) -> tuple[Counter[str], dict[str, Counter[str]], int]:
+    """Counts of marks whose finding is still reported (same turn, span and category); also per category."""
+    current = {(s.key, s.finding.category) for s in findings}
+    total: Counter[str] = Counter()
+    per: dict[str, Counter[str]] = {}
+    stale = 0
+    for mark in marks:
+        if (mark["key"], mark["category"]) not in current:
+            stale += 1
+            continue
+        total[mark["mark"]] += 1
+        per.setdefault(mark["category"], Counter())[mark["mark"]] += 1
+    return total, per, stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--marks", type=Path, default=MARKS)
+    parser.add_argument("--template", action="store_true", help="print the sample as JSON lines to mark")
+    args = parser.parse_args(argv)
+    path = args.shared / TURNS
+    if not path.exists():
+        print(f"no turns at {path}; pass --shared", file=sys.stderr)
+        return 2
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    coach = cs_coach.Coach()
+    findings = collect(coach, rows)
+    by_category = Counter(s.finding.category for s in findings)
+    sample = random.Random(args.seed).sample(findings, min(args.n, len(findings)))
+    if args.template:
+        for s in sample:
+            f = s.finding
+            print(json.dumps({"key": s.key, "rule_id": f.rule_id, "category": f.category, "text": f.text,
+                              "span": [f.start, f.end], "mark": "", "note": "",
+                              "context": context(s.turn, f.start, f.end)}, ensure_ascii=False))
+        return 0
+    print(f"{len(rows)} turns, {len(findings)} error/warning findings: "
+          + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
+    print(f"\nsample of {len(sample)} (seed {args.seed}):")
+    for number, s in enumerate(sample, 1):
+        f = s.finding
+        also = getattr(f, "also", None)
+        print(f"{number:3d}. {s.key}  {f.category}/{f.rule_id} [{f.severity}]" + (f" also {also}" if also else ""))
+        print(f"     {context(s.turn, f.start, f.end)}")
+        print(f"     → {f.message}")
+    marks = load_marks(args.marks)
+    total, per, stale = precision(marks, findings)
+    matched = sum(total.values())
+    print(f"\nmarks: {len(marks)} stored, {matched} match today's findings, {stale} stale")
+    if matched:
+        for category, counts in sorted(per.items()):
+            n = sum(counts.values())
+            print(f"  {category:12} {n:3d} marked: correct {counts['correct']}, defensible {counts['defensible']}, "
+                  f"wrong {counts['wrong']}")
+        print(f"PRECISION correct={total['correct'] / matched:.3f} "
+              f"correct+defensible={(total['correct'] + total['defensible']) / matched:.3f} (n={matched})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
