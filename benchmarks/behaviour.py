@@ -52,9 +52,12 @@ def observe(coach: cs_coach.Coach, texts: Iterable[str], min_severity: str = "in
     floor = SEVERITY_RANK[min_severity]
     unique = list(dict.fromkeys(texts))
     seen: dict[str, Seen] = {}
+    category_of = {c.id: c.rule.category for c in coach.ruleset.rules}
     for text, report in zip(unique, coach.check_many(unique), strict=True):
         kept = [f for f in report.findings if SEVERITY_RANK[f.severity] >= floor]
-        seen[text] = Seen(frozenset(f.category for f in kept if f.category in CHECKED),
+        # a grouped finding stands for its members too (one finding per span, `also`)
+        categories = {c for f in kept for c in (f.category, *(category_of[r] for r in f.also))}
+        seen[text] = Seen(frozenset(c for c in categories if c in CHECKED),
                           tuple(f"{f.category}/{f.rule_id}[{f.severity[0]}] '{f.text}'" for f in kept))
     return seen
 

@@ -17,7 +17,10 @@ def test_design_snippet_runs_as_written() -> None:
     assert report.findings == sorted(report.findings, key=lambda f: f.start)
     assert report.speech_level == "hapsyo"
     assert 0 <= report.scores.overall < 100
-    f = next(f for f in report.findings if f.rule_id == "an-doeda")
+    grouped = next(f for f in report.findings if "an-doeda" in (f.rule_id, *f.also))  # one finding per span
+    assert report.text[grouped.start : grouped.end] == grouped.text and "안 됩니다" in grouped.text
+    positive = cs_coach.Coach(config=Config(select=["positive"])).check("환불은 규정상 안 됩니다.")
+    f = next(f for f in positive.findings if f.rule_id == "an-doeda")
     assert (f.pack, f.category, f.severity) == ("positive", "positive", "warning")
     assert report.text[f.start : f.end] == f.text == "안 됩니다"
     assert "거절" in f.message

@@ -59,7 +59,7 @@ def test_thresholds_override_metric_max() -> None:
 
 def test_require_rules_look_at_the_whole_reply() -> None:
     coach = cs_coach.Coach(packs=["alternative", "cushion"])
-    alone = {f.rule_id for f in coach.check("환불은 어렵습니다.").findings}
+    alone = {rule for f in coach.check("환불은 어렵습니다.").findings for rule in (f.rule_id, *f.also)}
     assert alone == {"alternative-refusal", "cushion-refusal"}
     answered = coach.check("죄송합니다. 환불은 어렵습니다. 대신 교환은 오늘 바로 해 드릴 수 있어요.")
     assert not answered.findings

@@ -16,6 +16,7 @@ from .josa import fix_after_quotes
 from .match import Hit
 from .models import (
     CATEGORIES,
+    SEVERITY_RANK,
     ClauseInfo,
     Finding,
     FixResult,
@@ -23,6 +24,7 @@ from .models import (
     Scores,
     SentenceInfo,
     SpanInfo,
+    Suggestion,
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
@@ -32,7 +34,7 @@ from .speech import reply_level
 from .validate import fill_message
 
 MAX_TEXT = 5_000_000
-__all__ = ["MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "score"]
+__all__ = ["KIND_RANK", "MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "group_findings", "score"]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PENALTY = {"error": 30, "warning": 15, "info": 5}
 
@@ -96,9 +98,11 @@ class Coach:
         return default
 
     # -- checking -------------------------------------------------------------------------------------
-    def check(self, text: str) -> Report:
+    def check(self, text: str, ignore: Iterable[str] = ()) -> Report:
+        """Check one reply. `ignore` names rules, packs or categories left out for this reply only (a
+        suppression marker): they are dropped before findings are grouped, so the next rule of a group leads."""
         _require_str(text)
-        return self._report(analyze(text))
+        return self._report(analyze(text), frozenset(ignore))
 
     def check_many(self, texts: Iterable[str]) -> Iterator[Report]:
         """Reports in input order; texts stream through Kiwi's workers, so memory stays flat on endless input.
@@ -124,9 +128,9 @@ class Coach:
             error = errors.popleft()
             yield self._report(analysis) if error is None else _error_report(*error)
 
-    def _report(self, analysis: Analysis) -> Report:
+    def _report(self, analysis: Analysis, ignore: frozenset[str] = frozenset()) -> Report:
         understandings = understand_all(analysis.sentences)
-        findings = self._findings(analysis, understandings)
+        findings = self._findings(analysis, understandings, ignore)
         return Report(
             text=analysis.text,
             findings=findings,
@@ -135,13 +139,18 @@ class Coach:
             sentences=[sentence_info(u) for u in understandings],
         )
 
-    def _findings(self, analysis: Analysis, understandings: Sequence[Understanding]) -> list[Finding]:
+    def _findings(
+        self, analysis: Analysis, understandings: Sequence[Understanding], ignore: frozenset[str] = frozenset()
+    ) -> list[Finding]:
         text = analysis.text
         protected = protected_spans(text)
         findings: dict[tuple[str, int, int], Finding] = {}
+        order: dict[tuple[str, int, int], tuple[int, int, int]] = {}  # key -> (kind rank, rule number, sentence)
         as_refusal = self.plan.acts_as_refusal
         for hit in find_hits(self.plan, analysis, understandings):
             compiled = self.ruleset.rules[hit.rule_index]
+            if ignore and (compiled.id in ignore or compiled.pack in ignore or compiled.rule.category in ignore):
+                continue
             start, end = _hit_span(compiled.rule.kind, hit, analysis)
             if end <= start or overlaps_any(start, end, protected):
                 continue
@@ -166,7 +175,9 @@ class Coach:
                 message=_message(rule.message, hit, analysis, text[start:end]),
                 suggestions=suggestions,
             )
-        return sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule_id))
+            sentence = hit.sentence if hit.sentence is not None else -1
+            order[key] = (KIND_RANK.get(rule.kind, len(KIND_RANK)), hit.rule_index, sentence)
+        return group_findings(findings, order)
 
     # -- fixing ---------------------------------------------------------------------------------------
     def fix(self, text: str, unsafe: bool = False, inputs: dict[str, str] | None = None) -> FixResult:
@@ -177,6 +188,79 @@ class Coach:
         gives every one of its slots; otherwise it stays in `remaining`. Fix never writes `{…}` itself.
         """
         return fix_text(self.check, text, unsafe=unsafe, inputs=inputs)
+
+
+# One finding per problem span: findings that overlap in one sentence and share a family (or flag the very
+# same span) are one problem. The primary is the most specific rule: pattern over require over lexicon over
+# metric, then the longer span, then severity.
+KIND_RANK = {"pattern": 0, "require": 1, "lexicon": 2, "metric": 3}
+FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"positive", "alternative", "cushion", "policy", "empathy", "blame"}),  # a refusal's wording
+    frozenset({"request", "cushion", "tone"}),  # a directive to the customer
+    frozenset({"tone", "honorific", "spelling"}),  # the form of a word
+    frozenset({"easy", "simple", "spelling"}),  # word choice
+    frozenset({"short"}),
+)
+
+
+def _related(a: Finding, b: Finding) -> bool:
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    return a.category == b.category or any(a.category in f and b.category in f for f in FAMILIES)
+
+
+def group_findings(
+    findings: dict[tuple[str, int, int], Finding], order: dict[tuple[str, int, int], tuple[int, int, int]]
+) -> list[Finding]:
+    """One Finding per problem span: the primary with the others' rule ids in `also`, every member's
+    suggestions (primary's first, duplicates dropped) and the group's highest severity."""
+    keys = list(findings)
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_sentence: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        by_sentence.setdefault(order[key][2], []).append(i)
+    for members in by_sentence.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if _related(findings[keys[i]], findings[keys[j]]):
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[str, int, int]]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(root(i), []).append(key)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(findings[members[0]])
+            continue
+
+        def rank(key: tuple[str, int, int]) -> tuple[int, int, int, int]:
+            f = findings[key]
+            return (order[key][0], f.start - f.end, -SEVERITY_RANK[f.severity], order[key][1])
+
+        members.sort(key=rank)
+        primary = findings[members[0]]
+        others = [findings[k] for k in members[1:]]
+        also = list(dict.fromkeys(f.rule_id for f in others if f.rule_id != primary.rule_id))
+        suggestions: dict[tuple[str, int, int], Suggestion] = {}
+        for f in (primary, *others):
+            for sg in f.suggestions:
+                suggestions.setdefault((sg.replacement, sg.start, sg.end), sg)
+        severity = max((primary, *others), key=lambda f: SEVERITY_RANK[f.severity]).severity
+        out.append(
+            primary.model_copy(update={"also": also, "suggestions": list(suggestions.values()), "severity": severity})
+        )
+    return sorted(out, key=lambda f: (f.start, f.end, f.rule_id))
+
+
 
 
 def score(findings: Sequence[Finding]) -> Scores:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analyze import Sentence, analyze
@@ -138,9 +138,8 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
         return None
     after, counts = step
     before = _counts(report.findings)
-    allowed = before - Counter(c.finding.rule_id for c in chosen)  # each target gone, nothing new
     done = [c.suggestion for c in chosen]
-    over = {r for r in counts if counts[r] > allowed[r]}
+    over = _unresolved(before, counts, chosen)
     if not over:
         return done, after
     # a second step may fix what the first left or brought (the rest of a long sentence split once)
@@ -149,9 +148,20 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
     if second is None:
         return None  # (a) the target is still there, or (b) a new finding
     final, counts = second
-    if any(counts[r] > allowed[r] for r in counts):
+    if _unresolved(before, counts, chosen):
         return None
     return done + [c.suggestion for c in follow], final
+
+
+def _unresolved(before: Counter[str], after: Counter[str], chosen: Sequence[_Candidate]) -> set[str]:
+    """Rule ids that block an edit: (b) any rule flagged more often than before, and (a) the rules of each
+    edit's problem span (its finding's rule and the rules grouped with it in `also`) when none of them went."""
+    blocked = {r for r in after if after[r] > before[r]}
+    for c in chosen:
+        group = {c.finding.rule_id, *c.finding.also}
+        if sum(after[r] for r in group) >= sum(before[r] for r in group):
+            blocked |= group
+    return blocked
 
 
 def _step(
@@ -196,7 +206,7 @@ def _counts(findings) -> Counter[str]:
     counts: Counter[str] = Counter()
     for f in findings:
         counts[f.rule_id] += 1
-        for other in getattr(f, "also", ()) or ():
+        for other in f.also:
             counts[other] += 1
     return counts
 

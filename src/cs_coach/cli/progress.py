@@ -62,4 +62,4 @@ def checked(coach: Coach, docs: Sequence[Document], known: set[str], quiet: bool
         for report in coach.check_many(texts()):
             record = pending.popleft()
             progress.advance()
-            yield record, suppress(record, report, known, warned, warn)
+            yield record, suppress(record, report, known, warned, warn, coach.check)

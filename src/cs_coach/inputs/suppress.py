@@ -48,11 +48,18 @@ def apply_ignore_markers(doc: Document) -> None:
 
 
 def suppress(
-    record: Record, report: Report, known: Set[str], warned: set[str], warn: Callable[[str], None]
+    record: Record,
+    report: Report,
+    known: Set[str],
+    warned: set[str],
+    warn: Callable[[str], None],
+    recheck: Callable[[str, frozenset[str]], Report] | None = None,
 ) -> Report:
     """Drop findings named by the reply's `cs-coach: ignore` marker or ignore column (offsets stay exact).
 
     Names that are no rule, pack or category are passed to `warn` once per run (tracked in `warned`).
+    When a dropped finding stood for a group (`also`), `recheck` (Coach.check with `ignore`) checks the reply
+    again without the named rules, so the group's next rule leads instead of the whole group vanishing.
     """
     if not record.ignore:
         return report
@@ -62,6 +69,10 @@ def suppress(
         warned.update(unknown)
         warn(f"{record.source}:{record.line} ({record.id}): unknown rule(s) in ignore: {', '.join(unknown)}")
     _, marker_spans = ignore_markers(report.text)
+    if recheck is not None and not names & IGNORE_ALL and any(
+        f.also and names & {f.rule_id, f.category, f.pack} for f in report.findings
+    ):
+        report = recheck(report.text, frozenset(names))
     kept = [
         f
         for f in report.findings
