@@ -61,7 +61,9 @@ def test_fix_never_adds_findings(text: str) -> None:
 
 def test_the_reported_garbling_cases() -> None:
     # issue 12: one 요 per round (물어봐요요요…), and the same sentence appended six times
-    for text in ["가서 물어봐 제품", "가서 물어봐 제품 가서 물어봐", "현금은 안 받아요", "안 돼요 안 돼요"]:
+    garbled = ["가서 물어봐 제품", "가서 물어봐 제품 가서 물어봐", "현금은 안 받아요", "안 돼요 안 돼요",
+               "몰라요 품절이십니다"]
+    for text in garbled:
         for unsafe in (False, True):
             fixed = cs_coach.fix(text, unsafe=unsafe).text
             assert "요요" not in fixed, fixed

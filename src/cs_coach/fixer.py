@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analyze import Sentence, analyze
@@ -244,7 +244,13 @@ def _worse_grammar(old: Sequence[Sentence], new: Sequence[Sentence], old_text: s
 
     if concessive(new) >= 2 and concessive(new) > concessive(old):
         return True
+    if len(_STUTTER.findall(new_text)) > len(_STUTTER.findall(old_text)):
+        return True  # 드릴게요요: an ending the analyser split off was left behind the rewrite
     return _repeats(new, new_text) > _repeats(old, old_text)
+
+
+_STUTTER = re.compile(r"(요|다|죠|까|니다|세요)\1(?![가-힣])")
+
 
 
 _SPACE = re.compile(r"\s+")
