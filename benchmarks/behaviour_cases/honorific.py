@@ -43,6 +43,12 @@ COPULA_PAIRS = (
     ("[item:은] 이번 시즌 {신상품이십니다|신상품이세요}.", "[item:은] 이번 시즌 {신상품입니다|신상품이에요}."),
     ("배송비는 [price]{이십니다|이세요}.", "배송비는 [price:이에요]."),
 )
+EXISTENCE_PAIRS = (  # 있으시다 / 가능하시다 / 되시다 said of things and situations
+    ("찾으시는 [item:은] 이쪽에 {있으십니다|있으세요}.", "찾으시는 [item:은] 이쪽에 {있습니다|있어요}."),
+    ("이 카드는 할부가 {가능하십니다|가능하세요}.", "이 카드는 할부가 {가능합니다|가능해요}."),
+    ("이쪽으로 오시면 {되십니다|되세요}.", "이쪽으로 오시면 {됩니다|돼요}."),
+    ("[item:은] 세탁기 사용이 {가능하십니다|가능하세요}.", "[item:은] 세탁기 사용이 {가능합니다|가능해요}."),
+)
 SIGEYO_PAIRS = (  # -실게요: the agent's promise form used as a request to the customer
     ("이쪽으로 {앉으실게요|앉으실게요}.", "이쪽으로 {앉으시겠습니까|앉으시겠어요}?"),
     ("잠시만 {기다리실게요|기다리실게요}.", "잠시만 기다려 {주시겠습니까|주시겠어요}?"),
@@ -91,6 +97,7 @@ def cases() -> list[Case]:
     b.pairs("negated", NEGATED_PAIRS, W, limit=4)
     b.pairs("adjective", ADJECTIVE_PAIRS, W, limit=4)
     b.pairs("copula", COPULA_PAIRS, W, limit=4)
+    b.pairs("existence", EXISTENCE_PAIRS, W, limit=3)
     b.pairs("sigeyo", SIGEYO_PAIRS, W, limit=1)
     b.pairs("false-help", FALSE_HELP, W, limit=1, inv=False)
     b.mft("person-subject", PERSON_SUBJECT, W, False, limit=5)

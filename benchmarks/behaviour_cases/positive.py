@@ -22,6 +22,7 @@ REFUSALS = (
 )
 NOT_ON_LIST = (  # refusals and bad news without the most common negative words
     "저희는 [svc:을] 따로 {진행하지 않습니다|진행하지 않아요}.",
+    "[svc:은] 저희가 해 드리지 {않습니다|않아요}.",
     "[item:은] [svc2] 대상이 {아닙니다|아니에요}.",
     "지금은 무상 수리 기간이 {아닙니다|아니에요}.",
     "[svc:은] 저도 잘 {모르겠습니다|모르겠어요}.",

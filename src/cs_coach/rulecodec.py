@@ -83,13 +83,23 @@ def _dump_key(key: MorphKey) -> list[Any]:
     return [[form, sorted(tags)] for form, tags in key]
 
 
-def _load_key(data: list[Any]) -> MorphKey:
-    return tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
+def _load_key(data: list[Any], _shared: dict[str, MorphKey] = {}) -> MorphKey:  # noqa: B006 - intern table
+    """A word as (form, accepted tags) per morpheme; the same key recurs in every tag bucket of its entry."""
+    text = repr(data)
+    key = _shared.get(text)
+    if key is None:
+        key = _shared[text] = tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
+    return key
 
 
-def _load_keys(data: list[Any]) -> tuple[MorphKey, ...]:
-    """A lexicon entry's sense-guard words (context or not_context), each a morpheme key."""
-    return tuple(_load_key(key) for key in data)
+def _load_keys(data: list[Any], _shared: dict[str, tuple[MorphKey, ...]] = {}) -> tuple[MorphKey, ...]:  # noqa: B006
+    """A lexicon entry's sense-guard words (context or not_context), each a morpheme key. An entry sits in
+    one bucket per tag its first morpheme may take, so the same guards recur: each is built once."""
+    key = repr(data)
+    keys = _shared.get(key)
+    if keys is None:
+        keys = _shared[key] = tuple(_load_key(item) for item in data)
+    return keys
 
 
 def _dump_pattern(pattern: Pattern) -> list[Any]:
