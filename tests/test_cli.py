@@ -114,12 +114,16 @@ def test_stdin_and_text_option(qa: Path) -> None:
 def test_json_output_is_one_document_with_positions(qa: Path) -> None:
     result = run("check", str(qa / "replies.txt"), "--format", "json")
     document = json.loads(result.stdout)
-    assert document["summary"] == {
+    summary = document["summary"]
+    assert {k: summary[k] for k in ("replies", "flagged_replies", "findings", "by_severity")} == {
         "replies": 3,
         "flagged_replies": 2,
         "findings": 3,
         "by_severity": {"error": 1, "warning": 2},
     }
+    # the library view: how scores spread and which problems are common, not a mean near 100
+    assert summary["flagged_share"] == round(2 / 3, 4) and sum(summary["score_bands"].values()) == 3
+    assert summary["score_bands"]["100"] == 1 and summary["problem_share"]["positive"] == round(1 / 3, 4)
     second = document["replies"][1]
     assert second["id"] == "#2" and second["line"] == 3
     refusal = second["findings"][0]
@@ -365,10 +369,45 @@ def test_explain_unknown_rule_lists_close_matches(qa: Path) -> None:
 def test_tokens_prints_morphemes_per_sentence() -> None:
     result = run("tokens", "교환은 안 됩니다. 내일 와요.")
     assert result.exit_code == 0
-    first, morphs, second, _ = result.stdout.splitlines()
+    lines = result.stdout.splitlines()
+    first, morphs, act, clause = lines[:4]
     assert first == "[0-10] hapsyo: 교환은 안 됩니다."
     assert "안/MAG@4-5" in morphs and "되/VV@6-7" in morphs
-    assert second.endswith("haeyo: 내일 와요.")
+    assert act == "  act: refusal · alternative: no"
+    assert clause == "  clause [0-10] 교환은 안 됩니다. · subject 교환 (thing) · negative"
+    assert any(line.endswith("haeyo: 내일 와요.") for line in lines[4:])
+
+
+def test_explain_a_text_shows_the_sentence_layer_and_what_it_silenced(tmp_path: Path) -> None:
+    pack = tmp_path / "when.yaml"
+    pack.write_text(WHEN_PACK, encoding="utf-8")
+    text = "이 모드에서는 화면을 녹화할 수 없습니다. '녹화할 수 없음'을 누르세요."
+    result = run("explain", text, "--pack", str(pack))
+    assert result.exit_code == 0, result.stdout
+    out = result.stdout
+    assert "act: limitation" in out and "act: instruction" in out
+    assert "quoted [" in out and "'녹화할 수 없음'" in out
+    assert "silenced by the sentence layer:" in out
+    assert "qa-refusal '수 없습니다': act limitation not in ['refusal']" in out
+    assert "inside a quoted span" in out
+
+
+WHEN_PACK = """
+pack: when-cli
+description: 조건 있는 규칙
+rules:
+  - id: qa-refusal
+    kind: pattern
+    category: positive
+    severity: warning
+    message: 거절
+    why: 거절에서만
+    when: {act: [refusal]}
+    match: [{phrase: 수 없다}]
+    examples:
+      - bad: 환불은 해 드릴 [[수 없습니다]].
+      - good: 이 모드에서는 화면을 녹화할 수 없습니다.
+"""
 
 
 def test_pack_test_passes_fails_and_rejects(qa: Path) -> None:

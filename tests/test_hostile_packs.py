@@ -37,11 +37,15 @@ def test_every_hostile_pack_is_a_pack_error(tmp_path: Path, name: str) -> None:
     problems = _problems(tmp_path, hostile.HOSTILE[name]())
     assert problems and all(p.file.endswith("hostile.yaml") for p in problems)
     assert all(p.line is not None and p.line >= 1 for p in problems), [str(p) for p in problems]
+    # named like every other problem: the rule (by id, even when the file could not be composed) and field
+    assert all(p.rule in {"hostile-rule", "tag-typo", "tag-irregular", "tag-regex-nothing"} for p in problems)
+    assert all(p.field.startswith(("match.0", "message")) for p in problems), [str(p) for p in problems]
 
 
 def test_alias_bomb_is_counted_not_built(tmp_path: Path) -> None:
     (problem,) = _problems(tmp_path, hostile.alias_bomb())
     assert "expands to more than" in problem.message and problem.line is not None
+    assert problem.rule == "hostile-rule" and problem.field.startswith("match.0.pattern.")
 
 
 def test_too_many_aliases(tmp_path: Path) -> None:

@@ -82,7 +82,11 @@ def test_sarif_and_json_documents() -> None:
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "stdin"}
     assert result["level"] == "error" and result["message"]["text"] == "사물 존칭입니다. → 커피 나왔습니다"
     document = json.loads(render_json([(record, REPORT)]))
-    assert document["summary"] == {"replies": 1, "flagged_replies": 1, "findings": 1, "by_severity": {"error": 1}}
+    summary = document["summary"]
+    assert {k: summary[k] for k in ("replies", "flagged_replies", "findings", "by_severity")} == {
+        "replies": 1, "flagged_replies": 1, "findings": 1, "by_severity": {"error": 1}
+    }
+    assert summary["score_bands"]["60–79"] == 1 and summary["problem_share"]["honorific"] == 1.0
     assert document["replies"][0]["findings"][0]["line"] == 2
 
 

@@ -53,11 +53,11 @@ def test_report_contents(report: Path) -> None:
     # totals: 4 replies, 2 flagged, 3 findings (2 errors, 1 warning)
     cards = re.findall(r'<div class="card"><b[^>]*>([^<]+)</b><span>([^<]+)</span>', page)
     assert ("4", "점검한 답변") in cards and ("2", "고칠 점이 있는 답변") in cards and ("3", "지적 사항") in cards
-    assert ("2", "error") in cards and ("1", "warning") in cards
+    assert ("2", "오류") in cards and ("1", "경고") in cards
     # charts are inline SVG with one bar per category / rule
     by_category = page.split('id="by-category"')[1].split("</section>")[0]
     assert by_category.count("<svg") == 1 and by_category.count("<rect") == 2
-    assert "긍정 언어 (positive)" in by_category and "쉽게 (easy)" in by_category
+    assert "긍정 언어: 2 (positive)" in by_category and "쉽게: 1 (easy)" in by_category
     by_rule = page.split('id="by-rule"')[1].split("</section>")[0]
     assert by_rule.count("<rect") == 2
     assert by_rule.index(">qa-an-doeda<") < by_rule.index(">qa-geumil<")  # most frequent first
@@ -67,8 +67,10 @@ def test_report_contents(report: Path) -> None:
     assert '<mark class="error" title="positive/qa-an-doeda:' in worst and ">안 돼요</mark>" in worst
     assert '<mark class="warning"' in worst and "→ 오늘" in worst
     scores = page.split('id="scores"')[1].split("</section>")[0]
-    # positive: 100 - 30 on two of four replies -> 85.0 on average
-    assert re.search(r"긍정 언어 <span class=\"rule\">positive</span></td>\s*<td>85\.0</td>", scores)
+    # positive: a problem in two of four replies -> 50%
+    assert re.search(r"긍정 언어 <span class=\"rule\">positive</span></td>\s*<td>50\.0%</td>", scores)
+    distribution = page.split('id="distribution"')[1].split("</section>")[0]
+    assert distribution.count("<rect") == 5 and "100점: 2" in distribution
 
 
 def test_report_escapes_reply_text(tmp_path: Path) -> None:
@@ -121,4 +123,4 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
          f"--user-data-dir={tmp_path / 'profile2'}", "--dump-dom", report.as_uri()],
         check=True, capture_output=True, timeout=120, text=True,
     ).stdout
-    assert "주간 점검" in dom and dom.count("<svg") == 2 and "qa-an-doeda" in dom
+    assert "주간 점검" in dom and dom.count("<svg") == 3 and "qa-an-doeda" in dom

@@ -1,4 +1,4 @@
-"""Key content of a reply: the nouns, numbers and names that a rewrite must keep.
+"""Key content of a reply: the nouns, numbers (with their units), names that a rewrite must keep.
 
 One definition serves the trainer's grading of a trainee's rewrite and the fix loop's own re-check of an
 applied fix: words the targeted finding flagged may go (금일 -> 오늘), every other content word must stay.
@@ -9,21 +9,53 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .analyze import Morph
+from .analyze import Sentence
 
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH"})
+# What may follow a number inside one quantity: 3만 원, 2일, 10시 30분, 5%, 2개월.
+_QUANTITY_TAGS = frozenset({"NR", "NNB", "SN", "SW"})
+_UNIT_NOUNS = frozenset(
+    {"원", "일", "시", "분", "초", "개", "건", "회", "명", "장", "박", "주", "개월", "년", "달", "번", "층", "호"}
+)
+
+Unit = tuple[str, str, int]  # (key, surface, start)
 
 
-def content_words(morphs: Iterable[Morph], skip: Sequence[tuple[int, int]] = ()) -> Counter[str]:
-    """Content morphemes by form, leaving out those that start inside a `skip` span (words allowed to go)."""
-    return Counter(m.form for m in morphs if m.tag in CONTENT_TAGS and not any(a <= m.start < b for a, b in skip))
+def content_units(sentences: Iterable[Sentence], text: str) -> list[Unit]:
+    """Each content word as (key, surface, start); a number takes its units with it (3만 원, 2일, 10시)."""
+    units: list[Unit] = []
+    for sentence in sentences:
+        morphs = sentence.morphs
+        i = 0
+        while i < len(morphs):
+            m = morphs[i]
+            if m.tag == "SN":
+                j = i + 1
+                while j < len(morphs) and (morphs[j].tag in _QUANTITY_TAGS or morphs[j].form in _UNIT_NOUNS):
+                    j += 1
+                surface = text[m.start : morphs[j - 1].end]
+                units.append(("".join(surface.split()), surface, m.start))
+                i = j
+                continue
+            if m.tag in CONTENT_TAGS:
+                units.append((m.form, text[m.start : m.end], m.start))
+            i += 1
+    return units
 
 
-def kept_share(wanted: Counter[str], morphs: Iterable[Morph]) -> tuple[float, list[str]]:
-    """Share of the wanted content words that `morphs` still has, and the ones it lost."""
+def content_kept(
+    before: Sequence[Unit], after: Sequence[Unit], may_go: Sequence[tuple[int, int]] = ()
+) -> tuple[float, list[str]]:
+    """Share of `before`'s content (outside the `may_go` spans) that `after` still has, and what it lost."""
+    wanted: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for key, surface, start in before:
+        if not any(a <= start < b for a, b in may_go):
+            wanted[key] += 1
+            shown.setdefault(key, surface)
     if not wanted:
         return 1.0, []
-    have = Counter(m.form for m in morphs)
-    missing = [form for form in wanted if have[form] < wanted[form]]
-    kept = sum(min(count, have[form]) for form, count in wanted.items()) / sum(wanted.values())
+    have = Counter(key for key, _, _ in after)
+    missing = [shown[key] for key in wanted if have[key] == 0]
+    kept = sum(min(count, have[key]) for key, count in wanted.items()) / sum(wanted.values())
     return kept, missing

@@ -21,13 +21,14 @@ from .models import (
     Finding,
     FixResult,
     Report,
-    Scores,
     SentenceInfo,
     SpanInfo,
     Suggestion,
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
+from .schema import PatternRule
+from .scoring import score
 from .sentences import Understanding, understand_all
 from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
 from .speech import reply_level
@@ -36,7 +37,6 @@ from .validate import fill_message
 MAX_TEXT = 5_000_000
 __all__ = ["KIND_RANK", "MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "group_findings", "score"]
 _SURROGATE = re.compile("[\ud800-\udfff]")
-PENALTY = {"error": 30, "warning": 15, "info": 5}
 
 _ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
 _ruleset_lock = threading.Lock()
@@ -154,6 +154,8 @@ class Coach:
             start, end = _hit_span(compiled.rule.kind, hit, analysis)
             if end <= start or overlaps_any(start, end, protected):
                 continue
+            if isinstance(compiled.rule, PatternRule) and not _written_as(compiled.rule, text[start:end]):
+                continue
             key = (compiled.id, start, end)
             if key in findings:
                 continue
@@ -263,16 +265,6 @@ def group_findings(
 
 
 
-def score(findings: Sequence[Finding]) -> Scores:
-    penalties = dict.fromkeys(CATEGORIES, 0)
-    for finding in findings:
-        penalties[finding.category] += PENALTY[finding.severity]
-    return Scores(
-        overall=max(0, 100 - sum(penalties.values())),
-        categories={name: max(0, 100 - value) for name, value in penalties.items()},
-    )
-
-
 def sentence_info(u: Understanding) -> SentenceInfo:
     """The public view of a sentence's Understanding (built without re-validation: the values are ours)."""
     clauses = [
@@ -308,6 +300,11 @@ def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
             start, end = syllable_span(sentence.morphs, first, last)
             values[name] = analysis.text[start:end]
     return fix_after_quotes(fill_message(template, values))
+
+
+def _written_as(rule: PatternRule, flagged: str) -> bool:
+    """A rule with `written` fires only where the text spells one of those strings."""
+    return not rule.written or any(piece in flagged for piece in rule.written)
 
 
 def _require_str(text: object) -> None:

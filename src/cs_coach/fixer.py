@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analyze import Sentence, analyze
-from .content import content_words, kept_share
+from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
@@ -193,8 +193,7 @@ def _step(
         may_go = [(c.finding.start, c.finding.end)]
         if c.finding.category in MODEL_SENTENCE_CATEGORIES:
             may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
-        wanted = content_words((m for x in old for m in x.morphs), may_go)
-        if kept_share(wanted, (m for x in new for m in x.morphs))[1]:
+        if content_kept(content_units(old, report.text), content_units(new, new_text), may_go)[1]:
             return None  # (d)
         if _worse_grammar(old, new, report.text, new_text):
             return None  # (e)

@@ -19,6 +19,7 @@ Category = Literal[
     "empathy",
     "cushion",
     "alternative",
+    "spelling",
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
@@ -107,11 +108,14 @@ class SentenceInfo(_Frozen):
 
 
 class Scores(_Frozen):
-    """0–100 per category and overall, higher is better.
+    """0–100 per category and overall, higher is better: a contact-center QA scorecard.
 
-    Each finding costs its category a penalty by severity (error 30, warning 15, info 5); a category's
-    score is ``max(0, 100 - penalty)``. ``overall`` is ``max(0, 100 - total penalty of all findings)``,
-    so one error anywhere costs the reply 30 points whatever its category.
+    Each category is a scorecard item worth some of the 100 points (positive 12; request, tone, blame 10;
+    honorific, policy, empathy, alternative 8; cushion 6; short, easy, simple, spelling 5). A finding
+    deducts a share of its item's points by severity (error 1.0, warning 0.5, info 0.2), and an item
+    never loses more than its points. ``overall`` = 100 − all deductions; a category's score is its
+    item's remaining share × 100. One warning in `positive` scores 94, three warnings in three
+    categories about 84 (`cs_coach.scoring` has the formula and the weights).
     """
 
     overall: int = Field(ge=0, le=100)

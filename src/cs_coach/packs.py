@@ -135,12 +135,36 @@ def _read_document(where: str, content: bytes | OSError, problems: list[Problem]
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(where, "", "", f"cannot read: {exc}"))
     except packyaml.LimitError as exc:
-        problems.append(Problem(where, "", "", f"refused: {exc}", exc.line, exc.column))
+        rule, field = _rule_and_field(exc.path, exc.root)
+        rule = exc.rule_id or rule
+        problems.append(Problem(where, rule, field, f"refused: {exc}", exc.line, exc.column))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         problems.append(Problem(where, "", "", f"invalid YAML: {exc}".replace("\n", " "), line, column))
     return None
+
+
+def _rule_and_field(path: Sequence[str | int], root: object) -> tuple[str, str]:
+    """A YAML path (rules, 3, match, 0 ...) as the rule (its id when the file could be composed, else #3)
+    and the field inside it, the way every other problem names them."""
+    if len(path) < 2 or path[0] != "rules" or not isinstance(path[1], int):
+        return "", ".".join(map(str, path))
+    rule = f"#{path[1]}"
+    rules = _mapping_value(root, "rules")
+    items = getattr(rules, "value", None)
+    if isinstance(items, list) and path[1] < len(items):
+        rule_id = _mapping_value(items[path[1]], "id")
+        if isinstance(getattr(rule_id, "value", None), str):
+            rule = rule_id.value  # type: ignore[union-attr]
+    return rule, ".".join(map(str, path[2:]))
+
+
+def _mapping_value(node: object, key: str) -> object:
+    pairs = getattr(node, "value", None)
+    if not isinstance(pairs, list):
+        return None
+    return next((v for k, v in pairs if isinstance(k, object) and getattr(k, "value", None) == key), None)
 
 
 def _validate(where: str, document: Document, problems: list[Problem]) -> tuple[str, list[tuple[int, Rule]]]:

@@ -27,12 +27,18 @@ MAX_NODES = 300_000
 
 
 class LimitError(ValueError):
-    """The file is over one of the limits above; `line`/`column` (1-based) say where, when known."""
+    """The file is over one of the limits above; `line`/`column` (1-based) say where and `path` (keys and
+    indexes from the top: rules, 3, match, 0, ...) which node, when known; `root` is the node graph when
+    the whole file could be composed (to name the rule by its id)."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 path: Sequence[str | int] = (), root: Any = None) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
+        self.path = list(path)
+        self.root = root
+        self.rule_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,22 +76,45 @@ def _loader_class(fast: bool) -> type:
             super().__init__()
             self._depth = 0
             self._aliases = 0
+            self._path: list[str | int | None] = []  # where composition is: the key or index of each level
+            self._ids: dict[int, str] = {}  # rule number -> id, as composed so far
 
         def compose_node(self, parent: Any, index: Any) -> Any:
+            # index: an int in a sequence, the key node for a mapping's value, None for a key or the root
+            self._path.append(index if isinstance(index, int) else getattr(index, "value", None))
+            try:
+                node = self._compose_bounded(parent, index)
+            finally:
+                where = self._where()
+                self._path.pop()
+            if len(where) == 3 and where[0] == "rules" and where[2] == "id" and isinstance(where[1], int):
+                self._ids[where[1]] = str(node.value)  # to name the rule if a later part of it is refused
+            return node
+
+        def _compose_bounded(self, parent: Any, index: Any) -> Any:
             event = self.peek_event()
             if isinstance(event, AliasEvent):
                 self._aliases += 1
                 if self._aliases > MAX_ALIASES:
-                    raise _limit(f"more than {MAX_ALIASES} aliases", event.start_mark)
+                    raise self._limit_here(f"more than {MAX_ALIASES} aliases", event.start_mark)
             elif isinstance(event, CollectionStartEvent):
                 self._depth += 1
                 if self._depth > MAX_DEPTH:
-                    raise _limit(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                    raise self._limit_here(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
                 try:
                     return super().compose_node(parent, index)
                 finally:
                     self._depth -= 1
             return super().compose_node(parent, index)
+
+        def _where(self) -> list[str | int]:
+            return [part for part in self._path if part is not None]
+
+        def _limit_here(self, message: str, mark: Any) -> LimitError:
+            error = _limit(message, mark, self._where())
+            number = error.path[1] if len(error.path) > 1 and error.path[0] == "rules" else None
+            error.rule_id = self._ids.get(number) if isinstance(number, int) else None
+            return error
 
     class PackLoader(BoundedComposer, parser, *reader_scanner, SafeConstructor, Resolver):  # type: ignore[misc,valid-type]
         def __init__(self, stream: str) -> None:
@@ -119,10 +148,10 @@ def _has_libyaml() -> bool:
     return True
 
 
-def _limit(message: str, mark: Any) -> LimitError:
+def _limit(message: str, mark: Any, path: Sequence[str | int] = (), root: Any = None) -> LimitError:
     if mark is None:
-        return LimitError(message)
-    return LimitError(message, mark.line + 1, mark.column + 1)
+        return LimitError(message, path=path, root=root)
+    return LimitError(message, mark.line + 1, mark.column + 1, path, root)
 
 
 def load(content: bytes) -> Document:
@@ -162,6 +191,7 @@ def _check_expansion(root: Any) -> None:
 
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
+    path: list[str | int] = []
 
     def size(node: Any, depth: int) -> int:
         key = id(node)
@@ -171,17 +201,25 @@ def _check_expansion(root: Any) -> None:
         if not isinstance(node, MappingNode | SequenceNode):
             return 1
         if key in on_path:
-            raise _limit("a YAML alias refers to a node that contains it", node.start_mark)
+            raise _limit("a YAML alias refers to a node that contains it", node.start_mark, path, root)
         if depth > MAX_DEPTH:
-            raise _limit(f"nested more than {MAX_DEPTH} levels deep once aliases are expanded", node.start_mark)
+            raise _limit(f"nested more than {MAX_DEPTH} levels deep once aliases are expanded", node.start_mark,
+                         path, root)
         on_path.add(key)
-        children = [item for pair in node.value for item in pair] if isinstance(node, MappingNode) else node.value
+        if isinstance(node, MappingNode):
+            children = [(None, k) for k, _ in node.value] + [(getattr(k, "value", "?"), v) for k, v in node.value]
+        else:
+            children = list(enumerate(node.value))
         total = 1
-        for child in children:
+        for part, child in children:
+            if part is not None:
+                path.append(part)
             total += size(child, depth + 1)
             if total > MAX_NODES:
                 raise _limit(f"expands to more than {MAX_NODES:,} YAML nodes (aliases inside aliases?)",
-                             node.start_mark)
+                             node.start_mark, path, root)
+            if part is not None:
+                path.pop()
         on_path.discard(key)
         sizes[key] = total
         return total

@@ -269,6 +269,9 @@ class PatternRule(_RuleBase):
     kind: Literal["pattern"]
     match: Annotated[list[Matcher], Field(min_length=1)]
     unless: list[Matcher] = Field(default_factory=list)
+    written: list[Annotated[str, Field(min_length=1)]] | None = None
+    """Only when the flagged words, as written, contain one of these strings: for spelling slips that Kiwi
+    reads as the intended morphemes (됬 is analysed as 되+었, exactly like 됐)."""
     flag: str | None = None
     """Capture whose span is reported (default: the whole match)."""
 

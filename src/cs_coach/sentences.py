@@ -189,6 +189,7 @@ class _Core:
     clauses: tuple[tuple[int, int, int, int, str | None, str | None, str, bool], ...]
     quoted: tuple[tuple[int, int], ...]
     alt_after_negative: bool  # an alternative follows the last negative inside the sentence
+    negative: bool  # a negative clause or bad news: only then does `alternative` look at the next sentence
     offers: bool  # the sentence offers an alternative anywhere (what the previous sentence looks at)
 
 
@@ -219,7 +220,9 @@ def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Und
     """The sentence's act, clauses, quoted spans and whether an alternative follows its negative."""
     core = _core(sentence)
     base = sentence.start
-    alternative = core.alt_after_negative or (next_sentence is not None and _core(next_sentence).offers)
+    alternative = core.alt_after_negative or (
+        core.negative and next_sentence is not None and _core(next_sentence).offers
+    )
     clauses = tuple(
         Clause(start + base, end + base, first, last, relation, subject, subject_class, negative)  # type: ignore[arg-type]
         for start, end, first, last, relation, subject, subject_class, negative in core.clauses
@@ -243,7 +246,10 @@ def clause_at(u: Understanding, morph_index: int) -> Clause:
 def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     n = len(morphs)
     if n == 0:
-        return _Core("statement", ((0, 0, 0, 0, None, None, "thing", False),), (), False, False)
+        return _Core("statement", ((0, 0, 0, 0, None, None, "thing", False),), (), False, False, False)
+    quoted_chars = quoted_spans(morphs)
+    if quoted_chars:
+        morphs = _masked(morphs, quoted_chars)
     cuts, flags = _cuts(morphs)
     spans: list[tuple[int, int, str | None]] = []
     first = 0
@@ -266,8 +272,22 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     neg_at = max(neg_at, flags.bad_news_at)
     alt_positions = _alternative_positions(morphs)
     alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
-    quoted = tuple((a - base, b - base) for a, b in quoted_spans(morphs))
-    return _Core(act, tuple(clauses), quoted, alt_after, bool(alt_positions))
+    quoted = tuple((a - base, b - base) for a, b in quoted_chars)
+    negative = neg_at >= 0 or act in NEGATIVE_ACTS
+    return _Core(act, tuple(clauses), quoted, alt_after, negative, bool(alt_positions))
+
+
+def _masked(morphs: tuple[Morph, ...], quoted: list[tuple[int, int]]) -> tuple[Morph, ...]:
+    """Quoted text read as one proper noun ('다음에 하기'를 누르세요 = X를 누르세요): its words are not the agent's,
+    so its negations, endings and connectives say nothing about the sentence."""
+    out = []
+    for m in morphs:
+        inside = next(((a, b) for a, b in quoted if a <= m.start and m.end <= b), None)
+        if inside is None:
+            out.append(m)
+        else:
+            out.append(Morph("…" if m.start == inside[0] else "", "NNP", m.start, m.end, m.word))
+    return tuple(out)
 
 
 class _Flags:
@@ -926,3 +946,25 @@ def meets(
 def in_quoted(u: Understanding, start: int, end: int) -> bool:
     """Whether chars [start, end) touch a quoted span of the sentence."""
     return any(start < b and a < end for a, b in u.quoted)
+
+
+def why_not(
+    condition: _ConditionLike, u: Understanding, morph_index: int, as_refusal: frozenset[str] = frozenset()
+) -> list[str]:
+    """The parts of a condition that fail here, in words a rule author reads (`cs-coach explain TEXT`)."""
+    act = "refusal" if u.act in as_refusal else u.act
+    clause = clause_at(u, morph_index)
+    out = []
+    if condition.act is not None and act not in condition.act:
+        out.append(f"act {act} not in {list(condition.act)}")
+    if condition.not_act is not None and act in condition.not_act:
+        out.append(f"act {act} in not_act")
+    if condition.alternative is not None and u.alternative != condition.alternative:
+        out.append(f"alternative is {str(u.alternative).lower()}")
+    if condition.subject is not None and clause.subject_class not in condition.subject:
+        out.append(f"subject {clause.subject_class} not in {list(condition.subject)}")
+    if condition.not_subject is not None and clause.subject_class in condition.not_subject:
+        out.append(f"subject {clause.subject_class} in not_subject")
+    if condition.relation is not None and clause.relation not in condition.relation:
+        out.append(f"relation {clause.relation} not in {list(condition.relation)}")
+    return out

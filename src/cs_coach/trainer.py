@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from .analyze import analyze
-from .content import content_words, kept_share
+from .content import content_kept, content_units
 from .engine import Coach
 from .examples import unmark
 from .inflect import blank_slots
+from .labels import level_label
 from .models import Report
 
 KEEP_CONTENT = 0.7
@@ -69,9 +70,11 @@ def exercises_from_rules(coach: Coach, categories: Iterable[str] | None = None) 
         for number, example in enumerate(bad):
             assert example.bad is not None
             text, _ = unmark(example.bad)
-            answer = blank_slots(example.fix or example.unsafe_fix or model_answer(coach, text))
+            answer = example.fix or example.unsafe_fix or _template_answer(coach, text)
+            if not _worth_keying(coach, text, answer):
+                continue
             out.append(Exercise(id=f"{rule.id}-{number}", text=text, categories=[rule.category], rule_ids=[rule.id],
-                                hints=[_PLACEHOLDER.sub("…", rule.message)], answer=answer, source="rule"))
+                                hints=[_PLACEHOLDER.sub("…", rule.message)], answer=blank_slots(answer), source="rule"))
     return out
 
 
@@ -83,14 +86,19 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
             scored.append((report.scores.overall, number, report))
     scored.sort(key=lambda item: (item[0], item[1]))
     out = []
-    for _, number, report in scored[:limit]:
+    for _, number, report in scored:
+        if len(out) == limit:
+            break
+        answer = _template_answer(coach, report.text)
+        if not _worth_keying(coach, report.text, answer):
+            continue
         out.append(Exercise(
             id=f"reply-{number + 1}",
             text=report.text,
             categories=sorted({f.category for f in report.findings}),
             rule_ids=sorted({f.rule_id for f in report.findings}),
-            hints=[f"'{f.text}': {f.message}" for f in report.findings],
-            answer=model_answer(coach, report.text),
+            hints=[f.message if f.text in f.message else f"'{f.text}': {f.message}" for f in report.findings],
+            answer=blank_slots(answer),
             source="reply",
         ))
     return out
@@ -98,9 +106,18 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
 
 def model_answer(coach: Coach, text: str) -> str:
     """The answer key's rewrite: every rewrite applied, what only the agent knows left as a blank (＿＿)."""
+    return blank_slots(_template_answer(coach, text))
+
+
+def _template_answer(coach: Coach, text: str) -> str:
+    """Every rewrite applied, templates with their slots filled with themselves ({대안}: text rules leave alone)."""
     names = {i.name for f in coach.check(text).findings for s in f.suggestions for i in s.inputs}
-    # filled with themselves ({대안}: text that rules leave alone), then shown as blanks
-    return blank_slots(coach.fix(text, unsafe=True, inputs={n: "{" + n + "}" for n in names}).text)
+    return coach.fix(text, unsafe=True, inputs={n: "{" + n + "}" for n in names}).text
+
+
+def _worth_keying(coach: Coach, question: str, answer: str) -> bool:
+    """An answer key shows only model answers that differ from the question and pass grading themselves."""
+    return answer.strip() != question.strip() and grade(coach, question, answer).passed
 
 
 def grade(coach: Coach, original: str, rewrite: str, rule_ids: Iterable[str] | None = None) -> Grade:
@@ -119,7 +136,8 @@ def grade(coach: Coach, original: str, rewrite: str, rule_ids: Iterable[str] | N
         GradeItem(check="no_new_problems", ok=not new, feedback="새로 생긴 문제가 없습니다." if not new else
                   "고치면서 새로 생긴 문제: " + ", ".join(_messages(after, new))),
         GradeItem(check="speech_level", ok=level_ok, feedback="말투(높임 등급)를 그대로 지켰습니다." if level_ok else
-                  f"원래 말투({before.speech_level})가 바뀌었습니다({after.speech_level}). 같은 등급으로 맞춰 주세요."),
+                  f"원래 말투({level_label(before.speech_level)})가 {level_label(after.speech_level)}로 바뀌었습니다. "
+                  "같은 등급으로 맞춰 주세요."),
         GradeItem(check="content", ok=kept >= KEEP_CONTENT, feedback="핵심 내용을 그대로 전했습니다."
                   if kept >= KEEP_CONTENT else "빠진 핵심 내용: " + ", ".join(missing)),
     ]
@@ -132,7 +150,7 @@ def _messages(report: Report, rule_ids: list[str]) -> list[str]:
 
 
 def _content_kept(original: str, rewrite: str, before: Report) -> tuple[float, list[str]]:
-    """Share of the original's content morphemes that the rewrite still has (words it should replace aside)."""
+    """Share of the original's content words that the rewrite still has (words it should replace aside)."""
     flagged = [(f.start, f.end) for f in before.findings if f.category in _WORDS_MAY_GO]
-    wanted = content_words((m for s in analyze(original).sentences for m in s.morphs), flagged)
-    return kept_share(wanted, (m for s in analyze(rewrite).sentences for m in s.morphs))
+    return content_kept(content_units(analyze(original).sentences, original),
+                        content_units(analyze(rewrite).sentences, rewrite), flagged)

@@ -10,10 +10,12 @@ from typing import Annotated
 
 import typer
 
+from ..baseline import Baseline, baseline_key
 from ..inputs import Options
-from ..models import SEVERITY_RANK
+from ..models import SEVERITY_RANK, Report
 from ..render import Checked, RuleInfo
 from ..render.text import render_text, summary
+from ..scoring import score
 from .common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -56,9 +58,18 @@ def check(
     ignore: IgnoreOpt = None,
     pack: PackOpt = None,
     quiet: QuietOpt = False,
+    baseline_path: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report and fail only on findings that this baseline file does not list."),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write every current finding into --baseline, then exit 0.")
+    ] = False,
 ) -> None:
     """Check replies in files, folders, stdin or --text; exit 1 when a finding reaches --fail-on."""
     with usage_errors():
+        if update_baseline and baseline_path is None:
+            raise UsageError("--update-baseline needs --baseline FILE (where to write it)")
         if output_format not in FORMATS:
             raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {output_format!r})")
         inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
@@ -76,11 +87,20 @@ def check(
                 stats["worst"] = max(stats["worst"], SEVERITY_RANK[f.severity])
             yield record, report
 
-    results = counted(checked(coach, docs, known, quiet))
+    if update_baseline:
+        assert baseline_path is not None
+        with usage_errors():
+            written = write_baseline(baseline_path, (report for _, report in checked(coach, docs, known, quiet)))
+        typer.echo(f"wrote {baseline_path}: {written.total} findings in {len(written.entries)} replies", err=True)
+        raise typer.Exit(EXIT_CLEAN)
+    with usage_errors():
+        baseline = Baseline.load(baseline_path) if baseline_path is not None else None
+    baselined: set[tuple] = set()
+    results = counted(_apply_baseline(checked(coach, docs, known, quiet), baseline, output_format, baselined))
     out = output.open("w", encoding="utf-8") if output else None
     try:
         colour = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        for chunk in _render(output_format, results, catalogue, colour):
+        for chunk in _render(output_format, results, catalogue, colour, baselined if baseline else None):
             typer.echo(chunk, file=out)
     except BrokenPipeError:  # `cs-coach check … | head`: the reader left; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -90,11 +110,37 @@ def check(
         if out:
             out.close()
     if not quiet:
-        typer.echo(summary(stats["replies"], stats["findings"], stats["flagged"]), err=True)
+        note = f" ({len(baselined)} more in the baseline)" if baseline and baselined else ""
+        typer.echo(summary(stats["replies"], stats["findings"], stats["flagged"]) + note, err=True)
     raise typer.Exit(EXIT_FINDINGS if stats["worst"] >= threshold else EXIT_CLEAN)
 
 
-def _render(fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo], colour: bool) -> Iterator[str]:
+def write_baseline(path: Path, reports: Iterable[Report]) -> Baseline:
+    baseline = Baseline.from_reports(reports)
+    baseline.save(path)
+    return baseline
+
+
+def _apply_baseline(
+    results: Iterable[Checked], baseline: Baseline | None, fmt: str, baselined: set[tuple]
+) -> Iterator[Checked]:
+    """Only new findings count. SARIF keeps the known ones, marked `baselineState: unchanged`; the other
+    formats drop them (their keys are collected in `baselined` for the summary)."""
+    for record, report in results:
+        if baseline is None or not report.findings:
+            yield record, report
+            continue
+        new, known = baseline.split(report)
+        baselined.update(baseline_key(record.source, record.id, f) for f in known)
+        if fmt == "sarif" or not known:
+            yield record, report
+        else:
+            yield record, report.model_copy(update={"findings": new, "scores": score(new)})
+
+
+def _render(
+    fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo], colour: bool, baselined: set[tuple] | None
+) -> Iterator[str]:
     """Output chunks in the chosen format; text and GitHub stream, JSON and SARIF come as one document."""
     from ..render.machine import render_github, render_json, render_sarif
 
@@ -105,4 +151,4 @@ def _render(fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo]
     elif fmt == "json":
         yield render_json(results)
     else:
-        yield render_sarif(results, catalogue)
+        yield render_sarif(results, catalogue, baselined=baselined)

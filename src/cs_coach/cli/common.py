@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import Coach, Config, PackError, UnknownNameError
+from ..baseline import BaselineError
 from ..config import ConfigError, find_config, load_config
 from ..inputs import Document, InputError, Options, WriteError, gather
 from ..models import SEVERITY_RANK
@@ -48,7 +49,7 @@ def usage_errors() -> Iterator[None]:
     """Turn every error a user can cause into exit code 2 with a one-paragraph message."""
     try:
         yield
-    except (InputError, WriteError, ConfigError, UsageError, PackError, UnknownNameError) as exc:
+    except (InputError, WriteError, ConfigError, UsageError, PackError, UnknownNameError, BaselineError) as exc:
         raise fail(str(exc)) from exc
 
 

@@ -81,6 +81,6 @@ def suppress(
     ]
     if len(kept) == len(report.findings):
         return report
-    from ..engine import score
+    from ..scoring import score
 
     return report.model_copy(update={"findings": kept, "scores": score(kept)})

@@ -12,23 +12,11 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..inflect import SLOT
+from ..labels import SEVERITY_LABELS, category_label, level_label, severity_label
 from ..models import CATEGORIES, SEVERITY_RANK, Finding, Report, Suggestion
+from ..scoring import BANDS, LibrarySummary
 from . import Checked, RuleInfo, region, suggestion_preview
 
-CATEGORY_LABELS = {
-    "positive": "긍정 언어",
-    "short": "짧게",
-    "easy": "쉽게",
-    "simple": "명확하게",
-    "honorific": "높임말",
-    "request": "요청형",
-    "tone": "말투",
-    "policy": "규정 내세우기",
-    "blame": "책임 전가",
-    "empathy": "공감",
-    "cushion": "쿠션어",
-    "alternative": "대안 제시",
-}
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e08a00", "info": "#1e88a8"}
 
 
@@ -48,8 +36,7 @@ class Totals:
     by_severity: Counter[str] = field(default_factory=Counter)
     by_category: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
-    category_score_sum: Counter[str] = field(default_factory=Counter)
-    overall_sum: int = 0
+    library: LibrarySummary = field(default_factory=LibrarySummary)
 
 
 def _environment() -> Environment:
@@ -60,6 +47,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["bar_chart"] = bar_chart
+    env.filters["category"] = category_label
+    env.filters["severity"] = severity_label
+    env.filters["level"] = level_label
     return env
 
 
@@ -71,9 +61,7 @@ def render_html(
     worst: list[tuple[tuple[int, int, int], Checked]] = []
     for number, (record, report) in enumerate(results):
         totals.replies += 1
-        totals.overall_sum += report.scores.overall
-        for name, value in report.scores.categories.items():
-            totals.category_score_sum[name] += value
+        totals.library.add(report)
         if not report.findings:
             continue
         totals.flagged += 1
@@ -87,17 +75,18 @@ def render_html(
             worst = sorted(worst, key=lambda item: item[0])[:top]
     worst = sorted(worst, key=lambda item: item[0])[:top]
 
-    replies = max(totals.replies, 1)
     category_bars = [
-        Bar(CATEGORY_LABELS.get(c, c) + f" ({c})", totals.by_category[c]) for c in CATEGORIES if totals.by_category[c]
+        Bar(category_label(c), totals.by_category[c], note=c) for c in CATEGORIES if totals.by_category[c]
     ]
     rule_bars = [
         Bar(rule_id, count, SEVERITY_COLOURS[rules[rule_id].severity] if rule_id in rules else "#3f6fb5",
             rules[rule_id].category if rule_id in rules else "")
         for rule_id, count in totals.by_rule.most_common(25)
     ]
-    scores = [
-        (c, CATEGORY_LABELS.get(c, c), round(totals.category_score_sum[c] / replies, 1)) for c in CATEGORIES
+    library = totals.library
+    band_bars = [Bar(label + "점", library.bands[label], _band_colour(low)) for low, label in BANDS]
+    shares = [  # replies with a problem, per category: what a QA lead reads instead of a mean near 100
+        (c, category_label(c), round(100 * library.share(library.with_problem[c]), 1)) for c in CATEGORIES
     ]
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -105,12 +94,15 @@ def render_html(
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         totals=totals,
-        average=round(totals.overall_sum / replies, 1),
+        median=library.percentile(0.5) if library.replies else 100,
+        p10=library.percentile(0.1) if library.replies else 100,
+        band_bars=band_bars,
         severity_colours=SEVERITY_COLOURS,
         severities=sorted(totals.by_severity, key=lambda s: -SEVERITY_RANK[s]),
         category_bars=category_bars,
         rule_bars=rule_bars,
-        scores=scores,
+        shares=shares,
+        severity_labels=SEVERITY_LABELS,
         worst=[_reply_view(record, report, rules) for _, (record, report) in worst],
         shown=len(worst),
         rules=rules,
@@ -130,6 +122,10 @@ def slot_fields(preview: str, suggestion: Suggestion) -> Markup:
         else:
             out += escape("{" + piece + "}" if k % 2 else piece)
     return out
+
+
+def _band_colour(low: int) -> str:
+    return "#2e7d32" if low >= 90 else ("#e08a00" if low >= 60 else "#c62828")
 
 
 def _reply_view(record: object, report: Report, rules: Mapping[str, RuleInfo]) -> dict[str, object]:

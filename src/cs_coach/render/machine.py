@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..baseline import baseline_key
 from ..models import SEVERITY_RANK
+from ..scoring import LibrarySummary
 from . import Checked, RuleInfo, region, suggestion_preview
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,7 +27,9 @@ def render_json(results: Iterable[Checked]) -> str:
     replies = []
     counts: dict[str, int] = {}
     total = 0
+    library = LibrarySummary()
     for record, report in results:
+        library.add(report)
         findings = []
         for f in report.findings:
             where = region(record, f)
@@ -61,14 +65,21 @@ def render_json(results: Iterable[Checked]) -> str:
             "flagged_replies": sum(1 for r in replies if r["findings"]),
             "findings": sum(counts.values()),
             "by_severity": dict(sorted(counts.items(), key=lambda kv: -SEVERITY_RANK[kv[0]])),
+            **{k: v for k, v in library.as_dict().items() if k != "replies"},
         },
         "replies": replies,
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def render_sarif(results: Iterable[Checked], rules: Mapping[str, RuleInfo], base: Path | None = None) -> str:
+def render_sarif(
+    results: Iterable[Checked], rules: Mapping[str, RuleInfo], base: Path | None = None,
+    baselined: set[tuple] | None = None,
+) -> str:
     """SARIF 2.1.0: one run, the rules that fired (help text from each rule's `why`), one result per finding.
+
+    With `baselined` (keys from `baseline_key`), every result carries `baselineState`: "unchanged" for
+    findings the baseline lists, "new" for the others (SARIF 2.1.0 §3.27.24).
 
     Regions are positions in the FILE (a reply's offset inside a .txt is added); records whose text is not
     verbatim in the file (escaped JSON, quoted CSV) get their line only. Columns count Unicode code points.
@@ -99,8 +110,13 @@ def render_sarif(results: Iterable[Checked], rules: Mapping[str, RuleInfo], base
             if previews:
                 message += f" → {previews[0]}"
             fingerprint = hashlib.sha256(f"{f.rule_id}\0{record.id}\0{report.text}\0{f.start}".encode()).hexdigest()
+            result: dict[str, Any] = {}
+            if baselined is not None:
+                known = baseline_key(record.source, record.id, f) in baselined
+                result["baselineState"] = "unchanged" if known else "new"
             sarif_results.append(
                 {
+                    **result,
                     "ruleId": f.rule_id,
                     "ruleIndex": used[f.rule_id],
                     "level": _SARIF_LEVEL[f.severity],

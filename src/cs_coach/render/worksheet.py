@@ -7,6 +7,7 @@ from typing import Literal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..labels import category_label
 from ..trainer import Exercise
 
 
@@ -15,4 +16,5 @@ def render_worksheet(exercises: Sequence[Exercise], title: str = "CS 응대 문�
     env = Environment(loader=PackageLoader("cs_coach", "render/templates"),
                       autoescape=select_autoescape(enabled_extensions=("html.j2",)),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["category"] = category_label
     return env.get_template(f"worksheet.{fmt}.j2").render(title=title, exercises=exercises)
