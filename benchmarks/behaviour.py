@@ -113,6 +113,34 @@ def table(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def sides(outcomes: Sequence[Outcome], seen: dict[str, Seen]) -> str:
+    """Per category: misses among texts that should be flagged, false alarms among texts that should not."""
+    bad: dict[str, Counter[str]] = defaultdict(Counter)
+    good: dict[str, Counter[str]] = defaultdict(Counter)
+    done: set[tuple[str, str]] = set()
+    for o in outcomes:
+        c = o.case
+        pairs = [(c.text, c.expect)]
+        if c.other is not None and c.other_expect is not None:
+            pairs.append((c.other, c.other_expect))
+        for text, expect in pairs:
+            if (c.category, text) in done:
+                continue
+            done.add((c.category, text))
+            flagged = bool(seen[text].categories & c.wanted)
+            side = bad if expect else good
+            for key in (c.category, "ALL"):
+                side[key]["n"] += 1
+                side[key]["wrong"] += flagged != expect
+    lines = [f"{'category':12} {'missed (of texts to flag)':>28} {'false alarms (of clean texts)':>31}"]
+    for category in (*CATEGORIES, "ALL"):
+        b, g = bad[category], good[category]
+        cell_b = f"{b['wrong']:5d}/{b['n']:<5d} {100 * b['wrong'] / max(1, b['n']):5.1f}%"
+        cell_g = f"{g['wrong']:5d}/{g['n']:<5d} {100 * g['wrong'] / max(1, g['n']):5.1f}%"
+        lines.append(f"{category:12} {cell_b:>28} {cell_g:>31}")
+    return "\n".join(lines)
+
+
 def show(outcomes: Sequence[Outcome], seen: dict[str, Seen], category: str, test: str | None, limit: int) -> None:
     failing = [o for o in outcomes if not o.ok and o.case.category == category and test in (None, o.case.test)]
     reasons = Counter(o.reason for o in failing)
@@ -152,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     outcomes, seen = run(coach, cases, args.min_severity)
     print(f"{len(cases)} cases, {len(seen)} distinct texts; failure rate per category × test type")
     print(table(outcomes))
+    print("\ndistinct texts per category:")
+    print(sides(outcomes, seen))
     if args.show:
         show(outcomes, seen, args.show, args.test, args.limit)
     if args.update:

@@ -124,9 +124,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     {context(s.turn, f.start, f.end)}")
         print(f"     → {f.message}")
     marks = load_marks(args.marks)
+    sampled = {(s.key, s.finding.category) for s in sample}
+    in_sample = [m for m in marks if (m["key"], m["category"]) in sampled]
+    unmarked = len(sample) - len(in_sample)
+    s_total, _, _ = precision(in_sample, sample)
+    s_n = sum(s_total.values())
+    if s_n:
+        print(f"\nSAMPLE (seed {args.seed}): {s_n} of {len(sample)} marked ({unmarked} unmarked): "
+              f"correct {s_total['correct']}, defensible {s_total['defensible']}, wrong {s_total['wrong']} -> "
+              f"precision correct={s_total['correct'] / s_n:.3f} "
+              f"correct+defensible={(s_total['correct'] + s_total['defensible']) / s_n:.3f}")
     total, per, stale = precision(marks, findings)
     matched = sum(total.values())
-    print(f"\nmarks: {len(marks)} stored, {matched} match today's findings, {stale} stale")
+    print(f"\nall marks: {len(marks)} stored, {matched} match today's findings, {stale} stale")
     if matched:
         for category, counts in sorted(per.items()):
             n = sum(counts.values())

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import cs_coach
+from cs_coach.scoring import BANDS, LibrarySummary
 
 # Source category -> the cs_coach categories that count as catching it (corpus/README.md).
 BAD_MAP: dict[str, set[str]] = {
@@ -96,7 +97,9 @@ def agent_turns(coach: cs_coach.Coach, turns: list[str], sample: int) -> None:
     per_category: Counter[str] = Counter()
     per_rule: Counter[str] = Counter()
     findings: list[tuple[str, cs_coach.Finding]] = []
+    library = LibrarySummary()
     for text, report in zip(turns, coach.check_many(turns), strict=True):
+        library.add(report)
         for f in report.findings:
             per_category[f.category] += 1
             per_rule[f.rule_id] += 1
@@ -106,6 +109,11 @@ def agent_turns(coach: cs_coach.Coach, turns: list[str], sample: int) -> None:
     for category in cs_coach.CATEGORIES:
         print(f"  {category:12} {100 * per_category[category] / n:7.2f}")
     print("top rules: " + ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common(12)))
+    print(f"reply scores: median {library.percentile(0.5)}, 10th percentile {library.percentile(0.1)}; "
+          + ", ".join(f"{label}: {library.bands[label]}" for _, label in BANDS))
+    print("replies with a problem, by category: " + ", ".join(
+        f"{c} {100 * library.share(library.with_problem[c]):.1f}%" for c in cs_coach.CATEGORIES
+        if library.with_problem[c]))
     if sample:
         print(f"\nsample of {sample} findings (seed 7), for reading:")
         for text, f in random.Random(7).sample(findings, min(sample, len(findings))):

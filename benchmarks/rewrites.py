@@ -5,10 +5,12 @@
    acceptable rewrite), left alone when they should be, by the trainer's grade checks (target gone, nothing new,
    level kept, content kept), and by placeholders `{…}` written into text (must be 0). Every pair that is not
    exact is printed for reading.
-2. On the bad rows of the dev corpus (the first release's figures): how many changed, re-check clean in their
+2. With --turns N: fix and fix(unsafe=True) on N real agent turns, printed for reading.
+3. On the bad rows of the dev corpus (the first release's figures): how many changed, re-check clean in their
    category, and kept the speech level.
 
     python benchmarks/rewrites.py [--gold FILE] [--shared ../shared] [--quiet] [--only gold|dev] [--category C]
+                                  [--turns N [--seed S]]
 
 A number is not a judgement of Korean: read the printed pairs.
 """
@@ -208,6 +210,26 @@ def dev_section(coach: cs_coach.Coach, dev: Path, quiet: bool) -> None:
           f"clean_and_level_kept={good_share:.3f} of rewrites; placeholders={total['placeholders']}")
 
 
+def turns_section(coach: cs_coach.Coach, path: Path, n: int, seed: int) -> None:
+    """fix and fix(unsafe=True) on a fixed random sample of real turns that something would change, for reading."""
+    import random
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in rows]
+    candidates = [t for t, report in zip(texts, coach.check_many(texts), strict=True)
+                  if any(f.suggestions for f in report.findings)]
+    sample = random.Random(seed).sample(candidates, min(n, len(candidates)))
+    print(f"\n== real turns: {len(sample)} of {len(candidates)} turns with a suggestion (seed {seed}), for reading")
+    placeholders = 0
+    for number, text in enumerate(sample, 1):
+        safe, unsafe = coach.fix(text).text, coach.fix(text, unsafe=True).text
+        placeholders += len(PLACEHOLDER.findall(unsafe))
+        print(f"\n{number:3d}. {text}")
+        print("   S " + ("(unchanged)" if safe == text else safe))
+        print("   U " + ("(unchanged)" if unsafe == text else ("(same as S)" if unsafe == safe else unsafe)))
+    print(f"\nSUMMARY turns placeholders in fix(unsafe=True): {placeholders}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -215,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("gold", "dev"))
     parser.add_argument("--category", help="gold: only this category")
     parser.add_argument("--quiet", action="store_true", help="only the tables")
+    parser.add_argument("--turns", type=int, default=0, help="also print N real turns' rewrites for reading")
+    parser.add_argument("--seed", type=int, default=10, help="with --turns: the sample's seed")
     args = parser.parse_args(argv)
     coach = cs_coach.Coach()
     if args.only != "dev":
@@ -222,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.category:
             rows = [r for r in rows if r["category"] == args.category]
         gold_section(coach, rows, args.quiet)
+    if args.turns:
+        turns_section(coach, args.shared / "eval_data" / "hgtods_manual_agent_turns.jsonl", args.turns, args.seed)
     if args.only != "gold":
         dev = args.shared / "corpus" / "dev.jsonl"
         if not dev.exists():

@@ -171,3 +171,12 @@ def test_a_slow_body_times_out() -> None:
 def test_playground_formats_validation_errors(client: TestClient) -> None:
     script = client.get("/").text.split("<script>")[1]
     assert "d.msg" in script and ".detail ||" not in script  # not "[object Object]"
+
+
+def test_labels_give_korean_names_for_every_code(client: TestClient) -> None:
+    labels = client.get("/labels").json()
+    assert set(labels["categories"]) == set(cs_coach.CATEGORIES)
+    assert labels["severities"] == {"error": "오류", "warning": "경고", "info": "참고"}
+    assert labels["levels"]["hapsyo"] == "합쇼체"
+    page = client.get("/").text
+    assert 'fetch("/labels")' in page and 'label("categories", f.category)' in page

@@ -121,20 +121,33 @@ def slots_of(template: str) -> list[str]:
     return seen
 
 
-def fillings(templates: Sequence[str], words: Mapping[str, Sequence[str]], limit: int, seed: str) -> Iterator[dict]:
-    """Deterministic sample (at most `limit`) of slot fillings used by all of `templates`."""
+def fillings(templates: Sequence[str], words: Mapping[str, Sequence], limit: int, seed: str) -> Iterator[dict]:
+    """Deterministic sample (at most `limit`) of slot fillings used by all of `templates`.
+
+    A key "a|b" in `words` fills slots a and b together from a list of (a, b) tuples, for words that only make
+    sense in pairs (a service and the alternative that fits it)."""
     names: list[str] = []
     for t in templates:
         names += [n for n in slots_of(t) if n not in names]
     if not names:
         yield {}
         return
-    combos = list(itertools.product(*(words[n] for n in names)))
+    groups: list[tuple[str, ...]] = []
+    for name in names:
+        if any(name in g for g in groups):
+            continue
+        joint = next((k for k in words if "|" in k and name in k.split("|")), None)
+        groups.append(tuple(joint.split("|")) if joint and name not in words else (name,))
+    choices = [words["|".join(g)] if len(g) > 1 else [(w,) for w in words[g[0]]] for g in groups]
+    combos = list(itertools.product(*choices))
     rng = random.Random(seed)
     if len(combos) > limit:
         combos = rng.sample(combos, limit)
     for combo in combos:
-        yield dict(zip(names, combo, strict=True))
+        fill: dict[str, str] = {}
+        for group, values in zip(groups, combo, strict=True):
+            fill.update(zip(group, values, strict=True))
+        yield fill
 
 
 # ---------------------------------------------------------------- perturbations (invariance)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .core import Builder, Case
-from .words import ALTERNATIVES, DOCUMENTS, SERVICES
+from .words import DOCUMENTS, SERVICE_ALTERNATIVES
 
 W = {
-    "svc": SERVICES, "doc": DOCUMENTS, "alt": ALTERNATIVES,
+    "svc|alt": SERVICE_ALTERNATIVES, "doc": DOCUMENTS,
     "refuse_cushion": ("죄송하지만", "정말 죄송하지만", "죄송합니다만", "아쉽지만", "대단히 죄송하지만"),
     "ask_cushion": ("번거로우시겠지만", "죄송하지만", "괜찮으시다면", "바쁘시겠지만", "불편하시겠지만",
                     "번거로우시더라도"),

@@ -4,9 +4,9 @@ benefits and on a refusal already followed by what can be done (아론슨 order)
 from __future__ import annotations
 
 from .core import Builder, Case
-from .words import ALTERNATIVES, EVENTS, ITEMS, SERVICES, SHIPPING_CHANGES
+from .words import EVENTS, ITEMS, SERVICE_ALTERNATIVES, SHIPPING_CHANGES
 
-W = {"svc": SERVICES, "ship": SHIPPING_CHANGES, "item": ITEMS, "event": EVENTS, "alt": ALTERNATIVES}
+W = {"svc|alt": SERVICE_ALTERNATIVES, "ship": SHIPPING_CHANGES, "item": ITEMS, "event": EVENTS}
 
 REFUSALS = (
     "[svc:은] 안 {됩니다|돼요}.",

@@ -121,6 +121,7 @@ _GOOD_ABSENT = _words(
     "요금 비용 수수료 문제 걱정 부담 지장 차질 불이익 이상 오류 필요 위험 제한 불편 하자 변동 차이 일"
 )
 # Company actions: a product topic with these negated is a refusal, not the product's limitation.
+_NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
@@ -132,13 +133,13 @@ _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-:
 _STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은")
 _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
-    "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 내리 올리 드래그 "
+    "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
-    "재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+    "종료 재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
-    "완료 발생 시작 종료 발송 배송 처리 접수 있 없 계시 준비"
+    "발생 있 없 계시"
 )
 _TIME_NOUNS = _words(
     "오늘 내일 모레 어제 지금 현재 잠시 먼저 바로 이번 다음 주 이번주 다음주 금일 익일 당일 오전 오후 저녁"
@@ -146,7 +147,7 @@ _TIME_NOUNS = _words(
 
 _NOT_IN_NP = _TIME_NOUNS | _words("대신 혹시 해당 경우 때문")
 _CONTRAST = _words("지만 는데 ᆫ데 은데 던데 나 으나 지마는 는데도 ᆫ데도 은데도 더니")
-_CONDITION = _words("면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
+_CONDITION = _words("려면 으려면 면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
 _CAUSE = _words("어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
 _SEQUENCE = _words("고 며 으며 고서 면서 으면서 고요")
 _RELATION_OF: dict[str, str] = {}
@@ -178,6 +179,7 @@ _PAIRS = {
 }
 _STRAIGHT = frozenset({"'", '"', "`"})
 _ALT_NOUNS = _words("방법 대안 대체 다른")
+_QUOTE_MARKS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | _STRAIGHT | _MENU_ARROWS
 
 
 # ---- cached per-sentence core ---------------------------------------------------------------------------
@@ -265,7 +267,7 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
-        end = max(m.end for m in morphs[f:la]) - base
+        end = max(m.end for m in morphs[max(f, la - 3) : la]) - base
         clauses.append((start, end, f, la, relation, fact.subject, fact.subject_class, fact.negative))
     act = _decide(morphs, spans, facts, flags)
     neg_at = max((fact.negative_at for fact in facts), default=-1)
@@ -302,6 +304,9 @@ class _Flags:
         self.bad_news_at = -1
 
 
+_CUT_TAGS = frozenset({"EC", "EF", "ETN"})
+
+
 def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     """Clause ends (exclusive morpheme index) with their relation, and construction cues."""
     flags = _Flags()
@@ -309,6 +314,8 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     n = len(morphs)
     for i, m in enumerate(morphs):
         form, tag = m.form, m.tag
+        if tag not in _CUT_TAGS and form not in ("경우", "시"):
+            continue
         relation = None
         end = i + 1
         if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
@@ -367,6 +374,20 @@ def _has_word_after(morphs: tuple[Morph, ...], i: int) -> bool:
     return any(not m.tag.startswith("S") or m.tag in ("SN", "SL", "SH") for m in morphs[i:])
 
 
+# Tags whose morpheme matters only when its form is a cue (the rest of the loop never reads it).
+_INERT_TAGS = _words(
+    "NNG NNP NNB NR NP JKO JKG JKC JC JKV JKQ MM MAG MAJ XSN XPN SN SL SH SF SP SS SSO SSC SE SO SW ETM ETN EC IC XR "
+    "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
+)
+_CUE_FORMS = (
+    _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
+    | _BAD_NEWS_NOUNS
+    | _BAD_NEWS_VERBS
+    | _DEVICE_STEPS
+    | _words("죄송 미안 송구 감사 고맙")
+)
+
+
 class _Facts:
     __slots__ = (
         "agent_cue",
@@ -404,6 +425,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
     for i in range(first, last):
         m = morphs[i]
         form, tag = m.form, m.tag
+        if tag in _INERT_TAGS and form not in _CUE_FORMS:
+            continue  # most morphemes: nothing to read here
         if tag in _PREDICATE:
             last_pred = i
             if tag == "XSV" or tag == "XSA":
@@ -434,17 +457,25 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                     cls = classify(morphs, _np_start(morphs, p2, first), p2 + 1)
                     if cls == "product":
                         fact.topic_class = cls
-        # negation
-        neg = _negation_at(morphs, i, first, last)
-        if neg == 1:
-            fact.negative, fact.negative_at = True, i
-        elif neg == 2:
-            fact.good_absence = True
-        # bad news
-        if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
-            flags.bad_news_at = i
+        # negation and bad news
+        if form in _CUE_FORMS or tag == "VCN":
+            neg = _negation_at(morphs, i, first, last)
+            if neg == 1:
+                fact.negative, fact.negative_at = True, i
+            elif neg == 2:
+                fact.good_absence = True
+            if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
+                flags.bad_news_at = i
         # directives and participants' cues
-        if tag == "EF" and form in _DIRECTIVE_EF and i > 0 and morphs[i - 1].tag in ("VV", "XSV", "VX", "EP"):
+        if (
+            tag == "EF"
+            and form in _DIRECTIVE_EF
+            and i > 0
+            and (
+                morphs[i - 1].tag in ("VV", "XSV", "VX", "EP")
+                or (morphs[i - 1].tag == "XSA" and i > 1 and morphs[i - 2].tag == "NNG")
+            )
+        ):  # Kiwi reads some noun + 하세요 as XSA (탭하세요)
             fact.directive = True
         elif tag == "EF" and form in _PROMISE_EF:
             fact.agent_cue = True
@@ -642,8 +673,10 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
     # purpose (-지 않도록) and permission (-지 않아도 됩니다) are not negated predicates
     for k in range(i + 1, min(last, i + 5)):
         f = morphs[k].form
-        if morphs[k].tag == "EC" and f in ("도록", "게끔"):
-            return 0
+        if morphs[k].tag == "EC" and f in ("도록", "게끔", "려면", "으려면", "려고", "으려고"):
+            return 0  # purpose: 놓치지 않도록, 보지 않으려면
+        if morphs[k].tag == "EC" and f == "게" and k + 1 < last and morphs[k + 1].form in ("하", "되"):
+            return 0  # 표시되지 않게 하다
         if (
             morphs[k].tag == "EC"
             and f in ("어도", "아도", "여도")
@@ -651,7 +684,19 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             and morphs[k + 1].form in ("되", "괜찮", "돼")
         ):
             return 0
-        if morphs[k].tag == "EC" and f not in ("지", "어", "아", "게"):
+        if morphs[k].tag == "EC" and f == "고" and k + 1 < last and morphs[k + 1].form == "도":
+            return 0  # -지 않고도: without doing
+        if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
+            head = morphs[k + 1] if k + 1 < last else None
+            if head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP":
+                return 1  # 처리가 어려운 상황입니다
+            if head is not None and (
+                head.form in ("듯하", "듯싶")
+                or (head.form in ("것", "거", "듯") and k + 2 < last and morphs[k + 2].form in ("같", "하", "싶"))
+            ):
+                return 1  # a hedge keeps the negative: 힘들 것 같습니다, 어려울 듯합니다
+            return 0
+        if morphs[k].tag in ("EC", "EF") and f not in ("지", "어", "아", "게"):
             break
     return 1
 
@@ -662,6 +707,8 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
     if tag == "NNG" and form in _BAD_NEWS_NOUNS:
         if i + 1 >= last:
             return True
+        if _possibility_after(morphs, i, last):
+            return False  # 중단될 수 있습니다: a warning, not news
         nxt = morphs[i + 1]
         if nxt.form == "되" or nxt.tag in ("VCP", "SF", "SP", "JKS", "JX"):
             return True
@@ -682,12 +729,25 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
     return False
 
 
+_ALT_FORMS = _words("대신 가능 수 드리 면 으면") | _ALT_NOUNS
+
+
+def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """-(으)ㄹ 수 있다 follows within the word's predicate: 중단될 수 있습니다."""
+    for k in range(i + 1, min(last - 2, i + 6)):
+        if morphs[k].tag == "ETM":
+            return morphs[k + 1].form == "수" and morphs[k + 2].form == "있"
+    return False
+
+
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
     """Where the sentence says what CAN be done."""
     out: list[int] = []
     n = len(morphs)
     for i, m in enumerate(morphs):
         form, tag = m.form, m.tag
+        if form not in _ALT_FORMS:
+            continue
         nxt = morphs[i + 1] if i + 1 < n else None
         if form == "대신" and tag in ("NNG", "MAG", "NNB"):
             out.append(i)
@@ -714,12 +774,14 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
 
 def quoted_spans(morphs: Sequence[Morph]) -> list[tuple[int, int]]:
     """Quoted text and menu paths: '…', "…", 「…」, […], <…>, 설정 > 일반 (char spans, quotes included)."""
+    marks = [i for i, m in enumerate(morphs) if m.form in _QUOTE_MARKS and m.tag[0] == "S"]
+    if not marks:
+        return []
     spans: list[tuple[int, int]] = []
     open_straight: dict[str, int] = {}
     stack: list[tuple[str, int]] = []
-    for i, m in enumerate(morphs):
-        if not m.tag.startswith("S"):
-            continue
+    for i in marks:
+        m = morphs[i]
         ch = m.form
         if ch in _STRAIGHT:
             if ch in open_straight:
@@ -778,6 +840,7 @@ def _menu_step(morphs: Sequence[Morph], i: int) -> tuple[int, int] | None:
 _GREETING = _words("안녕 반갑 뵙")
 _APOLOGY = _words("죄송 미안 송구 사과")
 _THANKS = _words("감사 고맙")
+_CLOSING_CUES = _words("하루 시간 주말 저녁 밤 오후 오전 주 연휴 명절 휴가 날 한가위 설 언제 언제든지 언제든")
 _CLOSING_NOUNS = _words("하루 시간 주말 저녁 밤 오후 오전 한 주 연휴 명절 휴가 날 한가위 설")
 
 
@@ -785,7 +848,7 @@ def _decide(
     morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], flags: _Flags
 ) -> str:
     n = len(morphs)
-    forms = [m.form for m in morphs]
+    forms = {m.form for m in morphs}
     main_first, main_last, _ = spans[-1]
     main = facts[-1]
     any_negative = any(f.negative for f in facts)
@@ -799,7 +862,7 @@ def _decide(
     greets = ("안녕" in forms and "안녕히" not in forms) or "반갑" in forms or ("뵙" in forms and "처음" in forms)
     if greets and not any_negative and n <= 8:
         return "greeting"
-    if "안녕히" in forms or _closing(morphs):
+    if "안녕히" in forms or (not forms.isdisjoint(_CLOSING_CUES) and _closing(morphs)):
         return "closing"
     # 3-4. questions
     if asks:
@@ -807,16 +870,16 @@ def _decide(
             return "request"
         return "question"
     # 5. prohibition
-    main_forms = forms[main_first:main_last]
-    if _reassurance(morphs, main_first, main_last):
+    main_forms = {m.form for m in morphs[main_first:main_last]}
+    if "말" in main_forms and _reassurance(morphs, main_first, main_last):
         return "statement"
-    if _caution(morphs, main_first, main_last, main):
-        return "prohibition"
+    if main.directive and not main_forms.isdisjoint(("주의", "조심", "유의")):
+        return "prohibition"  # a safety caution: 주의해 주세요, 조심하세요
     if (
         flags.prohibition
         or "금지" in forms
-        or any(m.form == "삼가" for m in morphs)
-        or _jimal(morphs, main_first, main_last)
+        or "삼가" in forms
+        or ("말" in main_forms and _jimal(morphs, main_first, main_last))
     ):
         return "prohibition"
     # 6. consequence
@@ -828,7 +891,14 @@ def _decide(
     # 7. bad news
     if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
         return "bad_news"
-    negative = [f for f in facts if f.negative]
+    # a directive main clause: what the customer is asked to do leads (보이지 않으면 화면을 탭하세요)
+    if (main.directive or flags.directive_soft) and not main.negative:
+        return "instruction" if main.step else "request"
+    # the refusal's negative is in the main clause or in one contrasted with what follows; a negative
+    # condition or cause only frames what follows
+    negative = [
+        f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel in (None, "contrast", "sequence")
+    ]
     if negative:
         fact = negative[-1]
         # 8. limitation
@@ -848,15 +918,17 @@ def _decide(
         return "refusal"
     # 10-11. directives
     if main.directive or flags.directive_soft:
-        if any(f.step for f in facts):
+        if main.step:  # the step the customer is told to take is a device step
             return "instruction"
         return "request"
     if flags.request_cue:
         return "request"
     # 12-13. apology, thanks
-    if any(f in ("죄송", "미안", "송구") for f in main_forms) or _sagwa(morphs, main_first, main_last):
+    if not main_forms.isdisjoint(("죄송", "미안", "송구")) or (
+        "사과" in main_forms and _sagwa(morphs, main_first, main_last)
+    ):
         return "apology"
-    if any(f in _THANKS for f in main_forms):
+    if not main_forms.isdisjoint(_THANKS):
         return "thanks"
     # 14. promise
     if main.agent_cue and main.subject_class in ("agent", "person") and not main.customer_cue:
@@ -885,11 +957,6 @@ def _jimal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """걱정하지 마세요: -지 마세요 that reassures, not a prohibition."""
     return any(morphs[k].form in ("걱정", "염려", "심려") for k in range(first, last)) and _jimal(morphs, first, last)
-
-
-def _caution(morphs: tuple[Morph, ...], first: int, last: int, main: _Facts) -> bool:
-    """A safety caution: 주의해 주세요, 조심하세요 (a directive on 주의/조심)."""
-    return main.directive and any(morphs[k].form in ("주의", "조심", "유의") for k in range(first, last))
 
 
 def _closing(morphs: tuple[Morph, ...]) -> bool:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..engine import Coach
+from ..labels import CATEGORY_LABELS, LEVEL_LABELS, SEVERITY_LABELS
 from ..models import FixResult, Report
 from .limits import RequestLimits
 
@@ -106,6 +107,11 @@ def create_app(coach: Coach | None = None, max_body_bytes: int = MAX_BODY_BYTES,
         if found is None:
             raise HTTPException(status_code=404, detail=f"unknown rule {rule_id!r}")
         return found
+
+    @app.get("/labels")
+    def labels() -> dict[str, dict[str, str]]:
+        """Korean names of categories, severities and speech levels, for showing results to people."""
+        return {"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS, "levels": LEVEL_LABELS}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def playground() -> str:
