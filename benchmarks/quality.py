@@ -60,8 +60,10 @@ def dev_quality(coach: cs_coach.Coach, rows: list[dict], show_misses: bool) -> t
     false_alarms: list[tuple[dict, list[str]]] = []
     goods = 0
     reports = list(coach.check_many(r["text"] for r in rows))
+    category_of = {c.id: c.rule.category for c in coach.ruleset.rules}
     for row, report in zip(rows, reports, strict=True):
-        found = {f.category for f in report.findings}
+        # a grouped finding stands for its members too (one finding per problem span, `also`)
+        found = {c for f in report.findings for c in (f.category, *(category_of[r] for r in f.also))}
         if row["label"] == "bad":
             wanted = BAD_MAP[row["category"]]
             hit = bool(found & wanted)
