@@ -7,9 +7,19 @@ under test: the same predicate with a different subject, the same content with a
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cs_coach.analyze import analyze
-from cs_coach.sentences import ACTS, Understanding, clause_at, understand, understand_all
+from cs_coach.sentences import (
+    ACTS,
+    RELATIONS,
+    SUBJECT_CLASSES,
+    Understanding,
+    clause_at,
+    understand,
+    understand_all,
+)
 
 
 def one(text: str) -> Understanding:
@@ -312,3 +322,49 @@ def test_empty_and_symbol_only_sentences() -> None:
         for u in all_of(text):
             assert u.act in ACTS
             assert u.clauses
+
+
+# -시- on a predicate: who is honoured is read from the subject, or from the complement of 이다.
+HONORIFIC_SUBJECTS: list[tuple[str, str]] = [
+    ("색상이 화사하세요.", "thing"),
+    ("용량이 넉넉하십니다.", "thing"),
+    ("계산대는 저쪽이세요.", "thing"),
+    ("총 5만 원이세요.", "thing"),
+    ("변경 사항이 반영되세요.", "thing"),
+    ("결제가 안 되셨어요.", "thing"),
+    ("주문하신 커피 나오셨습니다.", "thing"),
+    ("고객님 회원이세요?", "customer"),
+    ("고객님께서 직접 오셨습니다.", "customer"),
+    ("잠시만 기다리세요.", "customer"),
+    ("담당자가 곧 연락드리실 거예요.", "person"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls"), HONORIFIC_SUBJECTS, ids=[t for t, _ in HONORIFIC_SUBJECTS])
+def test_subject_of_an_honorific_predicate(text: str, cls: str) -> None:
+    assert one(text).clauses[-1].subject_class == cls
+
+
+def test_a_thing_subject_turns_seyo_into_no_directive() -> None:
+    assert one("변경 사항이 반영되세요.").act == "statement"
+    assert one("화면 아래 버튼을 누르세요.").act == "instruction"
+
+
+KOREANISH = st.text(
+    alphabet=st.sampled_from(list("가나다라마바사아자차카타파하은는이가을를에서고면지만요다.?!'\"[]<> >~😊\n")),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(KOREANISH)
+def test_any_text_is_understood_without_error(text: str) -> None:
+    sentences = analyze(text).sentences
+    for sentence, u in zip(sentences, understand_all(sentences), strict=True):
+        assert u.act in ACTS
+        assert u.clauses[0].first == 0 and u.clauses[-1].last == len(sentence.morphs)
+        assert all(a.last == b.first for a, b in zip(u.clauses, u.clauses[1:], strict=False))
+        for a, b in u.quoted:
+            assert sentence.start <= a < b <= sentence.end
+        for c in u.clauses:
+            assert c.subject_class in SUBJECT_CLASSES and c.relation in (*RELATIONS, None)

@@ -130,7 +130,7 @@ _BAD_NEWS_NOUNS = _words(
     "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업"
 )
 _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-: 표가 모두 팔렸어요, 기간이 지났습니다
-_STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은")
+_STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은 사이즈 색상 컬러 치수 호수")
 _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
     "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
@@ -148,7 +148,7 @@ _TIME_NOUNS = _words(
 _NOT_IN_NP = _TIME_NOUNS | _words("대신 혹시 해당 경우 때문")
 _CONTRAST = _words("지만 는데 ᆫ데 은데 던데 나 으나 지마는 는데도 ᆫ데도 은데도 더니")
 _CONDITION = _words("려면 으려면 면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
-_CAUSE = _words("어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
+_CAUSE = _words("오니 으오니 어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
 _SEQUENCE = _words("고 며 으며 고서 면서 으면서 고요")
 _RELATION_OF: dict[str, str] = {}
 for _rel, _set in (("contrast", _CONTRAST), ("condition", _CONDITION), ("cause", _CAUSE), ("sequence", _SEQUENCE)):
@@ -338,11 +338,7 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
             ):
                 flags.prohibition, relation = True, None
         elif (
-            tag == "ETN"
-            and form == "기"
-            and i + 2 < n
-            and morphs[i + 1].form == "때문"
-            and morphs[i + 2].form in ("에", "이")
+            tag == "ETN" and form == "기" and i + 2 < n and morphs[i + 1].form == "때문" and morphs[i + 2].form == "에"
         ):
             relation, end = "cause", i + 3
         elif (form == "경우" and tag.startswith("N") and i > 0 and morphs[i - 1].tag == "ETM") or (
@@ -380,7 +376,8 @@ _INERT_TAGS = _words(
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
 _CUE_FORMS = (
-    _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
+    _words("안타깝 아쉽 스럽 차")
+    | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
     | _DEVICE_STEPS
@@ -475,6 +472,7 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 morphs[i - 1].tag in ("VV", "XSV", "VX", "EP")
                 or (morphs[i - 1].tag == "XSA" and i > 1 and morphs[i - 2].tag == "NNG")
             )
+            and not (morphs[i - 1].form == "있" and morphs[i - 1].tag == "VX")  # 돼 있으세요: a state
         ):  # Kiwi reads some noun + 하세요 as XSA (탭하세요)
             fact.directive = True
         elif tag == "EF" and form in _PROMISE_EF:
@@ -516,9 +514,21 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
+            fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
     else:
         _bare_subject(morphs, first, last, last_pred, fact)
+    if fact.subject is None and last_pred >= 0 and morphs[last_pred].tag == "VCP" and not fact.directive:
+        # X이세요 / X이십니다: the complement says who is meant (회원이세요 -> the customer, 5만 원이세요 -> a thing)
+        k = last_pred - 1
+        while k >= first and morphs[k].tag.startswith("J"):
+            k -= 1
+        if k >= first and morphs[k].tag in _NOMINAL:
+            cls = classify(morphs, _np_start(morphs, k, first), k + 1)
+            fact.customer_cue = cls in ("person", "customer")
+    elif fact.subject is None and not fact.customer_cue and _plain_seyo(morphs, last_pred, last):
+        fact.customer_cue = True  # -세요 carries -시-
     if fact.subject is None:
         if fact.customer_cue or fact.directive:
             fact.subject_class = "customer"
@@ -527,6 +537,17 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         else:
             fact.subject_class = "thing"
     return fact
+
+
+def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
+    """The clause ends in -(으)세요/-십니다 right on its predicate (not -주세요): a -시- form."""
+    return (
+        pred >= 0
+        and pred + 1 < last
+        and morphs[pred + 1].tag == "EF"
+        and morphs[pred + 1].form in _DIRECTIVE_EF
+        and morphs[pred].form != "주"
+    )
 
 
 def _transitive_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
@@ -580,7 +601,8 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
         return "person"
     tail = morphs[last - 1]
     if tail.form in ("분", "씨") and tail.tag == "NNB":
-        return "person"
+        counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
+        return "thing" if counted else "person"  # 5분 is five minutes
     nouns = "".join(m.form for m in morphs[first:last] if m.tag != "MM")
     if not nouns:
         return "thing"
@@ -613,8 +635,9 @@ def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, f
         stem -= 1
     head = morphs[stem]
     stem_form = head.form
-    if head.tag.startswith("N"):  # 완료되다, 도착하다: the noun names the predicate
-        if not any(morphs[k].form == "되" for k in range(stem, pred + 1)) and stem_form not in _INTRANSITIVE:
+    if head.tag.startswith("N"):  # 완료되다, 도착하다, 가능하다: the noun names the predicate
+        intransitive = any(morphs[k].form == "되" or morphs[k].tag == "XSA" for k in range(stem, pred + 1))
+        if not intransitive and stem_form not in _INTRANSITIVE:
             return
     elif head.tag == "MAG" and head.form in ("안", "못"):
         pass
@@ -724,6 +747,15 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
     if form == "늦" and tag == "VA" and i + 2 < last and morphs[i + 2].form == "지" and morphs[i + 2].tag == "VX":
         return True  # 늦어지다
+    if (
+        form in ("안타깝", "아쉽", "스럽")
+        and i + 2 < last
+        and morphs[i + 1].form == "게"
+        and morphs[i + 2].form == "도"
+    ):
+        return form != "스럽" or (i > 0 and morphs[i - 1].form == "유감")  # 안타깝게도, 아쉽게도, 유감스럽게도
+    if form == "차" and tag == "VV" and i > 0 and morphs[i - 1].form in ("꽉", "다", "모두"):
+        return True  # 예약이 꽉 찼습니다
     if tag == "MAG" and form == "아직":
         return any(_negation_at(morphs, k, i, last) == 1 for k in range(i + 1, last))
     return False
@@ -891,14 +923,11 @@ def _decide(
     # 7. bad news
     if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
         return "bad_news"
-    # a directive main clause: what the customer is asked to do leads (보이지 않으면 화면을 탭하세요)
-    if (main.directive or flags.directive_soft) and not main.negative:
+    # the refusal's negative is in any clause but a condition (a negative condition only frames what follows)
+    negative = [f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel != "condition"]
+    # a directive main clause leads when no refusal comes with it (보이지 않으면 화면을 탭하세요)
+    if (main.directive or flags.directive_soft) and not negative:
         return "instruction" if main.step else "request"
-    # the refusal's negative is in the main clause or in one contrasted with what follows; a negative
-    # condition or cause only frames what follows
-    negative = [
-        f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel in (None, "contrast", "sequence")
-    ]
     if negative:
         fact = negative[-1]
         # 8. limitation
