@@ -18,13 +18,13 @@ import pytest
 import cs_coach
 from cs_coach import analyze as analyze_module
 from cs_coach.analyze import analyze
-from cs_coach.checks import Plan, _flagged, _matches, _pattern_hits, _surviving, find_hits
+from cs_coach.checks import Plan, _flagged, _matches, _pattern_hits, _surviving, _understood_ok, find_hits
 from cs_coach.examples import cases
 from cs_coach.match import FieldTest, Pattern, Step
 from cs_coach.metrics import MEASURES, Measure
 from cs_coach.packs import RuleSet, builtin_packs, load_packs
 from cs_coach.schema import LexiconRule, MetricRule, PatternRule, RequireRule
-from cs_coach.sentences import meets, understand_all
+from cs_coach.sentences import understand_all
 
 # Our own replies: refusals, honorific slips, vague time words, long chained sentences, 반말, emoji, CRLF.
 REPLIES = [
@@ -57,7 +57,7 @@ def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
     """Every active pattern rule tried on every sentence: no index, no pruning, no cache."""
     found = set()
     sentences = analyze(text).sentences
-    understandings = understand_all(sentences)
+    understood = understand_all(sentences)
     for s_index, sentence in enumerate(sentences):
         for number, compiled in enumerate(plan.ruleset.rules):
             if not plan.active[number] or not isinstance(compiled.rule, PatternRule):
@@ -66,8 +66,8 @@ def _brute_force_pattern_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
             if levels is not None and sentence.level not in levels:
                 continue
             for hit in _pattern_hits(number, compiled, s_index, sentence.morphs):
-                when = compiled.rule.when  # the rule's sentence condition (alternative: false …)
-                if when is None or meets(when, understandings[s_index], hit.first, plan.acts_as_refusal):
+                # the sentence layer's `when:` and quoted spans are applied the same way in both evaluations
+                if _understood_ok(plan, number, understood[s_index], sentence, hit.first, hit.last):
                     found.add((hit.rule_index, s_index, hit.first, hit.last))
     return found
 
@@ -104,7 +104,9 @@ def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
         if rule.scope == "reply":
             triggers = triggers[:1] if triggers and not any(met) else []
         else:
-            triggers = [(s_index, span) for s_index, span in triggers if not met[s_index]]
+            reach = 1 if rule.scope == "nearby" else 0  # nearby: the sentence before and after count too
+            triggers = [(s_index, span) for s_index, span in triggers
+                        if not any(met[max(0, s_index - reach): s_index + reach + 1])]
         for s_index, span in triggers:
             first, last = _flagged(compiled, span)
             found.add((number, s_index, first, last))

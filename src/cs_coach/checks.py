@@ -338,14 +338,22 @@ def _lexicon_fits(morphs: Sequence[Morph], i: int, key: tuple) -> bool:
 def _require_hits(
     number: int, compiled: CompiledRule, triggers: list[tuple[int, Span]], needs_met: _NeedsMet
 ) -> list[Hit]:
-    """A triggered require rule: flag the trigger unless its sentence (or, for scope reply, any sentence)
-    meets one of its `needs`."""
+    """A triggered require rule: flag the trigger unless its sentence (for scope nearby, also the sentence
+    before or after it; for scope reply, any sentence) meets one of its `needs`."""
     rule = compiled.rule
     assert isinstance(rule, RequireRule)
     if rule.scope == "reply":
         satisfied = any(number in needs_met[s_index] for s_index in range(len(needs_met)))
         return [] if satisfied else [_require_hit(number, compiled, triggers[0])]
-    return [_require_hit(number, compiled, trigger) for trigger in triggers if number not in needs_met[trigger[0]]]
+    reach = 1 if rule.scope == "nearby" else 0
+    return [
+        _require_hit(number, compiled, trigger)
+        for trigger in triggers
+        if not any(
+            number in needs_met[k]
+            for k in range(max(0, trigger[0] - reach), min(len(needs_met), trigger[0] + reach + 1))
+        )
+    ]
 
 
 def _require_hit(number: int, compiled: CompiledRule, trigger: tuple[int, Span]) -> Hit:

@@ -13,6 +13,7 @@ from .match import FieldTest, Pattern, PatternIndex, Step, tag_group
 from .metrics import MEASURES
 from .regexes import compile_text_regex, tags_matching
 from .schema import (
+    MORPHEME_LIST,
     LexiconEntry,
     LexiconRule,
     Matcher,
@@ -174,6 +175,14 @@ def compile_phrase(text: str) -> Pattern:
     return Pattern(tuple(steps), f"phrase {text!r}")
 
 
+def _entry_morphs(word: str) -> list[tuple[str, str, int]]:
+    """A lexicon word through Kiwi, or as explicit morphemes (익/NNG+월/NNB) for the way Kiwi splits it inside
+    a sentence when that differs from how it reads the word alone."""
+    if MORPHEME_LIST.match(word):
+        return [(form, tag, 0) for form, tag in (part.split("/") for part in word.split("+"))]
+    return _phrase_morphs(word)
+
+
 def _word_key(text: str) -> MorphKey:
     return tuple((form, tag_group(tag)) for form, tag, _ in _phrase_morphs(text))
 
@@ -183,7 +192,7 @@ def _compile_lexicon(entries: Sequence[LexiconEntry], report: ReportProblem) -> 
     table: dict[tuple[str, str], list] = {}
     for number, entry in enumerate(entries):
         try:
-            morphs = _phrase_morphs(entry.word)
+            morphs = _entry_morphs(entry.word)
         except ValueError as exc:
             report(f"entries.{number}.word", str(exc))
             continue

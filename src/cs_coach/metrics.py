@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from .analyze import Analysis, Sentence
+from .sentences import understand
 from .speech import is_polite
 
 Params = Mapping[str, object]
-DEFAULT_CLAUSE_ENDINGS = ("고", "는데", "ᆫ데", "은데", "며", "으며", "면서", "으면서", "어서", "아서", "지만", "니까",
-                          "으니까", "는데요")
 _SYMBOL_PREFIXES = ("S", "W_")
 
 
@@ -22,15 +22,77 @@ class Measure:
     description: str
 
 
+def _word_keys(sentence: Sentence, first: int = 0, last: int | None = None) -> list[object]:
+    """One key per 어절 that holds a real morpheme; a quoted span or menu path (a UI label) is one 어절."""
+    quoted = understand(sentence).quoted
+    keys: list[object] = []
+    for m in sentence.morphs[first:last]:
+        if m.tag.startswith(_SYMBOL_PREFIXES):
+            continue
+        span = next((q for q in quoted if q[0] <= m.start < q[1]), None)
+        key = ("q", span) if span is not None else m.word
+        if not keys or keys[-1] != key:
+            keys.append(key)
+    return list(dict.fromkeys(keys))
+
+
+def _list_items(sentence: Sentence) -> list[tuple[int, int]]:
+    """Morpheme ranges of numbered or bulleted items ('1. … 2. …', '① …', '• …') if the sentence is such a
+    list, else the whole sentence: a list of short steps is read item by item."""
+    morphs = sentence.morphs
+    starts = [
+        i for i, m in enumerate(morphs)
+        if (m.form in _BULLETS or (m.tag == "SN" and i + 1 < len(morphs) and morphs[i + 1].form in {".", ")"}))
+        and (i == 0 or morphs[i - 1].word != m.word)
+    ]
+    if len(starts) < 2:
+        return [(0, len(morphs))]
+    bounds = [0, *starts[1:], len(morphs)] if starts[0] > 0 else [*starts, len(morphs)]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
 def words_per_sentence(sentence: Sentence, params: Params) -> float:
-    """어절 that hold at least one real morpheme (punctuation and emoji alone do not count)."""
-    return float(len({m.word for m in sentence.morphs if not m.tag.startswith(_SYMBOL_PREFIXES)}))
+    """어절 that hold at least one real morpheme (punctuation and emoji alone do not count); a quoted UI label
+    or menu path counts as one, and a numbered list counts its longest item."""
+    return float(max(len(_word_keys(sentence, a, b)) for a, b in _list_items(sentence)))
 
 
 def clauses_per_sentence(sentence: Sentence, params: Params) -> float:
-    endings = params.get("endings") or DEFAULT_CLAUSE_ENDINGS
-    assert isinstance(endings, list | tuple)
-    return 1.0 + sum(1 for m in sentence.morphs if m.tag == "EC" and m.form in endings)
+    """Clauses of the sentence layer (cut at connective endings). Short steps joined by -고 in an instruction
+    or request ('앱을 열고 설정을 누르고 알림을 켜세요') count as one clause: a list of steps is not a long
+    sentence. With `min_words`, sentences shorter than that count as one clause (the measure then reads
+    'clauses in a long sentence') unless they have more than `always_over` clauses. With `endings`, clauses
+    are counted the old way, by those EC forms."""
+    endings = params.get("endings")
+    if endings:
+        assert isinstance(endings, list | tuple)
+        count = 1.0 + sum(1 for m in sentence.morphs if m.tag == "EC" and m.form in endings)
+    else:
+        count = float(_clause_count(sentence, int(params.get("step_words", STEP_WORDS))))  # type: ignore[arg-type]
+    min_words = params.get("min_words")
+    always_over = float(params.get("always_over", float("inf")))  # type: ignore[arg-type]
+    if min_words is not None and count <= always_over and words_per_sentence(sentence, params) < float(min_words):  # type: ignore[arg-type]
+        return 1.0
+    return count
+
+
+STEP_WORDS = 5  # a step clause of at most this many 어절 ('설정에서 알림을 누르고') is one step of a list
+_STEP_ACTS = frozenset({"instruction", "request"})
+_BULLETS = frozenset({"•", "·", "▶", "■", "□", "-", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"})
+
+
+def _clause_count(sentence: Sentence, step_words: int) -> int:
+    u = understand(sentence)
+    clauses = u.clauses
+    if not clauses:
+        return 1
+    count = len(clauses)
+    if u.act in _STEP_ACTS:
+        short = [len(_word_keys(sentence, c.first, c.last)) <= step_words for c in clauses]
+        for k in range(len(clauses) - 1):  # a short step joined to the next by -고 is part of one list
+            if clauses[k].relation == "sequence" and short[k] and short[k + 1]:
+                count -= 1
+    return count
 
 
 def chars_per_reply(analysis: Analysis, params: Params) -> float:

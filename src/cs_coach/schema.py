@@ -348,7 +348,9 @@ class RequireRule(_RuleBase):
     trigger: Annotated[list[Matcher], Field(min_length=1)]
     needs: Annotated[list[Matcher], Field(min_length=1)]
     unless: list[Matcher] = Field(default_factory=list)
-    scope: Literal["sentence", "reply"] = "reply"
+    scope: Literal["sentence", "nearby", "reply"] = "reply"
+    """Where a `needs` match excuses a trigger: its own sentence, that sentence and its neighbours (a number
+    given in the next sentence answers a vague '곧'), or anywhere in the reply (then one finding per reply)."""
     flag: str | None = None
 
 

@@ -14,7 +14,7 @@ from ..baseline import Baseline, baseline_key
 from ..inputs import Options
 from ..models import SEVERITY_RANK, Report
 from ..render import Checked, RuleInfo
-from ..render.text import render_text, summary
+from ..render.text import MAX_FINDINGS, render_text, summary
 from ..scoring import score
 from .common import (
     EXIT_CLEAN,
@@ -31,9 +31,12 @@ from .common import (
     SelectOpt,
     Texts,
     UsageError,
+    describe_settings,
     fail,
     fail_threshold,
     open_inputs,
+    output_file,
+    stdin_is_terminal,
     usage_errors,
 )
 from .progress import checked
@@ -58,6 +61,15 @@ def check(
     ignore: IgnoreOpt = None,
     pack: PackOpt = None,
     quiet: QuietOpt = False,
+    max_chars: Annotated[
+        int | None, typer.Option("--max-chars", help="Longest reply to read (default 20,000, or max-chars).")
+    ] = None,
+    max_findings: Annotated[
+        int, typer.Option("--max-findings", help="Findings shown per reply in text output; the rest are counted.")
+    ] = MAX_FINDINGS,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", help="Print the settings file, settings and packs used, and exit.")
+    ] = False,
     baseline_path: Annotated[
         Path | None,
         typer.Option("--baseline", help="Report and fail only on findings that this baseline file does not list."),
@@ -66,14 +78,24 @@ def check(
         bool, typer.Option("--update-baseline", help="Write every current finding into --baseline, then exit 0.")
     ] = False,
 ) -> None:
-    """Check replies in files, folders, stdin or --text; exit 1 when a finding reaches --fail-on."""
+    """Check replies in files, folders, stdin or --text; exit 1 when a finding reaches --fail-on.
+
+    With no path and no --text, replies are read from stdin when it is piped, else the current folder is checked.
+    """
+    if not paths and not text and stdin_is_terminal():
+        paths = ["."]  # like ruff: nothing piped in, so check the folder we are in
     with usage_errors():
         if update_baseline and baseline_path is None:
             raise UsageError("--update-baseline needs --baseline FILE (where to write it)")
         if output_format not in FORMATS:
             raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {output_format!r})")
+        if max_findings < 1:
+            raise UsageError(f"--max-findings must be at least 1 (got {max_findings})")
+        if show_settings:
+            typer.echo(describe_settings(config_path, paths or [], select, ignore, pack))
+            raise typer.Exit(EXIT_CLEAN)
         inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
-                             config_path, select, ignore, pack)
+                             config_path, select, ignore, pack, max_chars)
         threshold = fail_threshold(fail_on, inputs.config)
     coach, catalogue, docs, known = inputs.coach, inputs.catalogue, inputs.docs, inputs.known
     stats = {"replies": 0, "flagged": 0, "findings": 0, "worst": -1}
@@ -97,18 +119,17 @@ def check(
         baseline = Baseline.load(baseline_path) if baseline_path is not None else None
     baselined: set[tuple] = set()
     results = counted(_apply_baseline(checked(coach, docs, known, quiet), baseline, output_format, baselined))
-    out = output.open("w", encoding="utf-8") if output else None
-    try:
-        colour = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        for chunk in _render(output_format, results, catalogue, colour, baselined if baseline else None):
-            typer.echo(chunk, file=out)
-    except BrokenPipeError:  # `cs-coach check … | head`: the reader left; stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:
-        raise fail(f"{output or 'stdout'}: cannot write: {exc.strerror}") from exc
-    finally:
-        if out:
-            out.close()
+    with usage_errors(), output_file(output) as out:
+        try:
+            colour = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            for chunk in _render(
+                output_format, results, catalogue, colour, baselined if baseline else None, max_findings
+            ):
+                typer.echo(chunk, file=out)
+        except BrokenPipeError:  # `cs-coach check … | head`: the reader left; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as exc:
+            raise fail(f"{output or 'stdout'}: cannot write: {exc.strerror}") from exc
     if not quiet:
         note = f" ({len(baselined)} more in the baseline)" if baseline and baselined else ""
         typer.echo(summary(stats["replies"], stats["findings"], stats["flagged"]) + note, err=True)
@@ -139,13 +160,14 @@ def _apply_baseline(
 
 
 def _render(
-    fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo], colour: bool, baselined: set[tuple] | None
+    fmt: str, results: Iterable[Checked], catalogue: dict[str, RuleInfo], colour: bool, baselined: set[tuple] | None,
+    max_findings: int = MAX_FINDINGS,
 ) -> Iterator[str]:
     """Output chunks in the chosen format; text and GitHub stream, JSON and SARIF come as one document."""
     from ..render.machine import render_github, render_json, render_sarif
 
     if fmt == "text":
-        yield from render_text(results, colour=colour)
+        yield from render_text(results, colour=colour, max_findings=max_findings)
     elif fmt == "github":
         yield from render_github(results)
     elif fmt == "json":

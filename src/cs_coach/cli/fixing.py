@@ -25,6 +25,7 @@ from .common import (
     Texts,
     UsageError,
     open_inputs,
+    stdin_is_terminal,
     usage_errors,
     warn,
 )
@@ -60,6 +61,8 @@ def fix(
     with usage_errors():
         if diff and write:
             raise UsageError("give --diff or --write, not both")
+        if not paths and not text and stdin_is_terminal():
+            raise UsageError("give files or folders to fix (or pipe replies in); see 'cs-coach fix --help'")
         values = parse_inputs(slot_values or [])
         inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
                              config_path, select, ignore, pack)

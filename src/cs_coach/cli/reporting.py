@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..inputs import Options, write_atomic
+from ..inputs import Options
 from .common import (
     ColumnOpt,
     ConfigOpt,
@@ -21,8 +21,11 @@ from .common import (
     SelectOpt,
     Texts,
     UsageError,
+    check_output_path,
     open_inputs,
+    stdin_is_terminal,
     usage_errors,
+    write_output,
 )
 from .progress import checked
 
@@ -47,13 +50,13 @@ def report(
     from ..render.html import render_html
 
     with usage_errors():
+        if not paths and not text and stdin_is_terminal():
+            raise UsageError("give files or folders to report on (or pipe replies in); see 'cs-coach report --help'")
+        check_output_path(out)
         inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
                              config_path, select, ignore, pack)
     page = render_html(checked(inputs.coach, inputs.docs, inputs.known, quiet), inputs.catalogue, title=title, top=top)
     with usage_errors():
-        try:
-            write_atomic(out, page)
-        except FileNotFoundError as exc:
-            raise UsageError(f"{out}: folder does not exist") from exc
+        write_output(out, page)
     if not quiet:
         typer.echo(f"wrote {out}", err=True)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import CATEGORIES, Coach
-from ..inputs import Options, gather, write_atomic
+from ..inputs import Options, gather
 from .common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -16,11 +16,13 @@ from .common import (
     ConfigOpt,
     Paths,
     UsageError,
+    check_output_path,
     fail,
     load_settings,
     split_commas,
     usage_errors,
     warn,
+    write_output,
 )
 
 
@@ -44,6 +46,8 @@ def exercises(
         unknown = [c for c in categories if c not in CATEGORIES]
         if unknown:
             raise UsageError(f"unknown category {unknown[0]!r}; categories: {', '.join(CATEGORIES)}")
+        if out is not None:
+            check_output_path(out)
         coach = Coach(config=load_settings(config_path, paths or [], categories or None, None, None))
         if paths:
             docs = gather(paths, [], Options(column=column), warn)
@@ -54,7 +58,7 @@ def exercises(
         if out is None:
             typer.echo(page, nl=False)
         else:
-            write_atomic(out, page)
+            write_output(out, page)
             typer.echo(f"wrote {out} ({len(items)} exercises)", err=True)
 
 

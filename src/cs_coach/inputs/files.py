@@ -16,8 +16,19 @@ from .text import from_stdin, from_text, load_text
 SUFFIXES = {".txt": "text", ".md": "text", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "json"}
 
 
+SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}
+OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (xlsx, docx, ods) and OLE2 (xls, doc)
+# C0 control characters that plain text does not contain (tab, newlines, form feed and ESC are allowed).
+_CONTROL = frozenset(map(chr, range(32))) - set("\t\n\r\x0b\x0c\x1b")
+
+
 def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, bool]:
-    """Exact file content (no newline translation, so offsets and \\r\\n survive) and whether it had a BOM."""
+    """Exact file content (no newline translation, so offsets and \\r\\n survive) and whether it had a BOM.
+
+    Spreadsheets and other binary files are refused with what to do instead, never read as text.
+    """
+    if path.suffix.lower() in SPREADSHEETS:
+        raise InputError(f"{path}: a spreadsheet file cannot be read; save it as CSV (UTF-8) and check the .csv")
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -26,6 +37,8 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, bool]:
         raise InputError(f"{path}: is a directory") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    if data.startswith(OFFICE_MAGIC):
+        raise InputError(f"{path}: an Office or zip file, not text; save the replies as CSV (UTF-8) and check that")
     bom = data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in {"utf-8", "utf8", "utf-8-sig"}
     try:
         text = data.decode("utf-8-sig" if bom else encoding)
@@ -34,7 +47,17 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, bool]:
         raise InputError(f"{path}: not {encoding} text ({exc.reason} at byte {exc.start}){hint}") from exc
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
+    _refuse_binary(path, text)
     return text, bom
+
+
+def _refuse_binary(path: Path, text: str) -> None:
+    """A NUL, or control characters in more than 1 in 100 characters, means a binary file, not replies."""
+    if "\x00" in text:
+        raise InputError(f"{path}: not a text file (NUL character at position {text.index(chr(0))})")
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if controls and controls * 100 > len(text):
+        raise InputError(f"{path}: not a text file ({controls:,} control characters in {len(text):,})")
 
 
 def expand(paths: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
@@ -94,11 +117,15 @@ def gather(paths: Sequence[str], texts: Sequence[str], options: Options, warn: C
                 if not found:
                     raise
                 warn(f"skipped {exc}")
+    limit = min(options.max_chars, MAX_TEXT)
     for doc in docs:
         for record in doc.records:
-            if len(record.text) > MAX_TEXT:
+            if len(record.text) > limit:
                 where = f"{record.source}:{record.line} ({record.id})"
-                raise InputError(f"{where}: reply longer than {MAX_TEXT:,} characters; split it into replies")
+                raise InputError(
+                    f"{where}: reply of {len(record.text):,} characters is longer than the limit of {limit:,}; "
+                    "split it, or raise the limit with --max-chars or max-chars in cs-coach.toml"
+                )
     if not any(doc.records for doc in docs):
         warn("no replies found in " + ", ".join(names or ["the given text"]))
     return docs

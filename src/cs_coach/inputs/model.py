@@ -73,6 +73,8 @@ class Options:
     id_column: str | None = None
     ignore_column: str | None = None
     encoding: str = "utf-8"
+    max_chars: int = 20_000
+    """Longest reply accepted (characters); a longer one is an InputError naming it."""
 
 
 @dataclass
