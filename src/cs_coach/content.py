@@ -21,8 +21,11 @@ _UNIT_NOUNS = frozenset(
 Unit = tuple[str, str, int]  # (key, surface, start)
 
 
-def content_units(sentences: Iterable[Sentence], text: str) -> list[Unit]:
-    """Each content word as (key, surface, start); a number takes its units with it (3만 원, 2일, 10시)."""
+def content_units(sentences: Iterable[Sentence], text: str, any_tag: bool = False) -> list[Unit]:
+    """Each content word as (key, surface, start); a number takes its units with it (3만 원, 2일, 10시).
+
+    `any_tag` also counts every other morpheme by its form: what a rewrite still has, where Kiwi may tag the
+    same word differently in its new place (오늘 a noun mid-sentence, an adverb at the start)."""
     units: list[Unit] = []
     for sentence in sentences:
         morphs = sentence.morphs
@@ -37,7 +40,7 @@ def content_units(sentences: Iterable[Sentence], text: str) -> list[Unit]:
                 units.append(("".join(surface.split()), surface, m.start))
                 i = j
                 continue
-            if m.tag in CONTENT_TAGS:
+            if m.tag in CONTENT_TAGS or any_tag:
                 units.append((m.form, text[m.start : m.end], m.start))
             i += 1
     return units

@@ -188,12 +188,12 @@ def _step(
         hi = max([s.end, *(x.end for x in old)])
         new = _around(new_sentences, lo + shift, max(hi + shift + delta, start + len(s.replacement)))
         shift += delta
-        if not _level_kept(old, new, c.finding.category):
+        if not _level_kept(old, new, c.finding.category, inserted=s.start == s.end):
             return None  # (c)
         may_go = [(c.finding.start, c.finding.end)]
         if c.finding.category in MODEL_SENTENCE_CATEGORIES:
             may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
-        if content_kept(content_units(old, report.text), content_units(new, new_text), may_go)[1]:
+        if content_kept(content_units(old, report.text), content_units(new, new_text, any_tag=True), may_go)[1]:
             return None  # (d)
         if _worse_grammar(old, new, report.text, new_text):
             return None  # (e)
@@ -222,16 +222,17 @@ def _around(sentences: Sequence[Sentence], start: int, end: int) -> list[Sentenc
     return hit
 
 
-def _level_kept(old: Sequence[Sentence], new: Sequence[Sentence], category: str) -> bool:
+def _level_kept(old: Sequence[Sentence], new: Sequence[Sentence], category: str, inserted: bool = False) -> bool:
     """Same level, or raised: 반말 (and 하오체) made polite; a tone rule may also choose 합쇼체 over a curt 해요체
-    fragment (거스름돈이요 -> 거스름돈입니다), as the trainer's grading accepts either polite level."""
+    fragment (거스름돈이요 -> 거스름돈입니다), and an added sentence may be in the other polite level (합쇼체 and
+    해요체 alternate in service talk: '재고가 없습니다. 들어오면 알려 드릴까요?'), as the trainer's grading accepts."""
     before = {s.level for s in old} - {"none"}
     after = {s.level for s in new} - {"none"}
     if not before or after <= before:
         return True
     if not after <= _POLITE:
         return False
-    return before == {"banmal"} or (category == "tone" and before <= _POLITE)
+    return before == {"banmal"} or ((category == "tone" or inserted) and before <= _POLITE)
 
 
 _CONCESSIVE = frozenset({"지만", "는데", "ᆫ데", "은데"})

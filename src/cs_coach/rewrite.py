@@ -129,8 +129,9 @@ def already_stated(name: str, hit: Hit, sentence: Sentence, following: Sentence 
             return True
         after = list(sentence.morphs[hit.last :]) + (list(following.morphs) if following is not None else [])
         return offers_alternative(after)
-    if name in {"이유", "원인"}:
-        return any(_gives_reason(m) for m in sentence.morphs) or (
+    if name in {"이유", "원인"}:  # a reason outside the flagged words ('규정 때문에' is the problem, not a reason)
+        outside = [m for i, m in enumerate(sentence.morphs) if not hit.first <= i < hit.last]
+        return any(_gives_reason(m) for m in outside) or (
             following is not None and any(_gives_reason(m) for m in following.morphs))
     return False
 
