@@ -246,7 +246,8 @@ def _worse_grammar(old: Sequence[Sentence], new: Sequence[Sentence], old_text: s
         return True
     if len(_STUTTER.findall(new_text)) > len(_STUTTER.findall(old_text)):
         return True  # 드릴게요요: an ending the analyser split off was left behind the rewrite
-    return _repeats(new, new_text) > _repeats(old, old_text)
+    # the same sentence twice anywhere in the reply (an alternative appended again after another edit)
+    return _repeats(analyze(new_text).sentences, new_text) > _repeats(analyze(old_text).sentences, old_text)
 
 
 _STUTTER = re.compile(r"(요|다|죠|까|니다|세요)\1(?![가-힣])")
