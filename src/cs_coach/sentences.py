@@ -388,7 +388,7 @@ _INERT_TAGS = _words(
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차")
+    _words("안타깝 아쉽 스럽 차 이상")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -766,6 +766,9 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
         while k >= 0 and morphs[k].tag.startswith("J"):
             k -= 1
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
+    if form == "이상" and tag == "NNG" and i > 0 and morphs[i - 1].form == "더":
+        # 더 이상 생산되지 않습니다 / 더 이상 판매하지 않아요: it is over
+        return any(morphs[k].form in ("않", "못", "안") for k in range(i + 1, last))
     if form == "늦" and tag == "VA" and i + 2 < last and morphs[i + 2].form == "지" and morphs[i + 2].tag == "VX":
         return WARNING if _possibility_after(morphs, i + 2, last) else True  # 늦어지다; 늦어질 수 있습니다 warns
     if (
