@@ -28,7 +28,10 @@ def test_design_snippet_runs_as_written() -> None:
     fixed = coach.fix("커피 나오셨습니다.")
     assert fixed.text == "커피 나왔습니다."
     assert fixed.applied and not [r for r in fixed.remaining if r.category == "honorific"]
-    assert coach.fix("환불은 안 됩니다.", unsafe=True).text == "환불은 어렵겠지만 다시 해 보겠습니다."
+    # A refusal by policy gets the 아론슨 order, never a promise to try again; a lookup that failed does.
+    refused = coach.fix("환불은 안 됩니다.", unsafe=True).text
+    assert "환불은 어렵습니다." in refused and "다시 해 보겠습니다" not in refused
+    assert coach.fix("주문 조회가 안 됩니다.", unsafe=True).text == "주문 조회가 어렵겠지만 다시 해 보겠습니다."
     reports = list(coach.check_many(["안 돼요.", "감사합니다."]))
     assert [bool(r.findings) for r in reports] == [True, False]
     assert cs_coach.check("안 돼요.").findings

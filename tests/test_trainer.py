@@ -30,7 +30,7 @@ def test_exercises_come_from_rules_and_replies_with_answers() -> None:
     coach = cs_coach.default_coach()
     from_rules = exercises_from_rules(coach, categories=["honorific"])
     assert from_rules and all(e.categories == ["honorific"] and e.answer != e.text for e in from_rules)
-    replies = ["감사합니다.", "그 모델은 품절이십니다.", "교환은 안 됩니다. 커피 나오셨습니다."]
+    replies = ["감사합니다.", "그 모델은 색상이 화사하십니다.", "교환은 안 됩니다. 커피 나오셨습니다."]
     from_replies = exercises_from_replies(coach, replies, limit=5)
     assert [e.id for e in from_replies] == ["reply-3", "reply-2"]  # worst first, clean reply skipped
 

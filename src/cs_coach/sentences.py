@@ -124,10 +124,11 @@ _GOOD_ABSENT = _words(
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
-    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립"
+    "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
+    "진행 운영 대행 포장 제작 설치 출고 픽업 대여 보관 수선 각인 예약 결제 승인 가입 입고 환급 드리 받 팔 바꾸"
 )
 _BAD_NEWS_NOUNS = _words(
-    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업"
+    "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업 만석"
 )
 _BAD_NEWS_VERBS = _words("팔리 끝나 지나 떨어지 나가")  # with -었-: 표가 모두 팔렸어요, 기간이 지났습니다
 _STOCK_NOUNS = _words("재고 물량 수량 좌석 자리 잔여 여석 객실 물건 제품 상품 남은 사이즈 색상 컬러 치수 호수")
@@ -135,7 +136,8 @@ _DEVICE_STEPS = _words(
     "누르 선택 켜 끄 클릭 터치 탭 입력 설치 재설치 실행 열 닫 들어가 이동 재부팅 재시작 연결 꽂 빼 분리 삽입 "
     "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
-    "종료 재생 잠그 풀 꺼 길게 돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+    "설정 지정 조절 쓸어올리 쓸어내리 촬영 녹화 녹음 종료 재생 잠그 풀 꺼 길게 "
+    "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
@@ -439,7 +441,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             if tag == "XSV" or tag == "XSA":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
                     fact.predicate_noun = morphs[i - 1].form
-            elif tag == "VV" or tag == "VA":
+            # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
+            elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
         # subject candidates
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
@@ -802,6 +805,7 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
             if (
                 nxt.form == "겠"
                 or nxt.form in _PROMISE_EF
+                or nxt.form in ("ᆯ까요", "을까요")  # an offer of a next step: 알려 드릴까요?
                 or (nxt.form in ("ᆯ", "을") and i + 2 < n and morphs[i + 2].form in ("예정", "게"))
             ):
                 out.append(i)
@@ -979,6 +983,16 @@ def _decide(
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return any(morphs[k].form == "사과" and morphs[k + 1].form == "드리" for k in range(first, last - 1))
+
+
+def _can_word(morphs: tuple[Morph, ...], i: int, first: int) -> bool:
+    """있다/없다 of '-ㄹ 수 있다/없다': the predicate that counts is the verb before it (복구해 드릴 수 없어요)."""
+    if morphs[i].form not in ("있", "없"):
+        return False
+    k = i - 1
+    while k >= first and morphs[k].tag.startswith("J"):
+        k -= 1
+    return k >= first and morphs[k].form == "수" and morphs[k].tag == "NNB"
 
 
 def _company_noun(text: str) -> bool:

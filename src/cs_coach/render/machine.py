@@ -123,7 +123,7 @@ def render_sarif(
                     "message": {"text": message},
                     "locations": [{"physicalLocation": physical}],
                     "partialFingerprints": {"csCoachReply/v1": fingerprint[:32]},
-                    "properties": {"category": f.category, "replyId": record.id},
+                    "properties": {"category": f.category, "replyId": record.id, "also": list(f.also)},
                 }
             )
     document = {
