@@ -90,6 +90,7 @@ def test_index_and_pruning_find_what_trying_every_pattern_finds() -> None:
 def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int, int]]:
     """Require rules the plain way: every trigger and every `needs` pattern tried on every sentence."""
     sentences = analyze(text).sentences
+    understood = understand_all(sentences)
     found = set()
     for number, compiled in enumerate(plan.ruleset.rules):
         rule = compiled.rule
@@ -99,7 +100,9 @@ def _brute_force_require_hits(plan: Plan, text: str) -> set[tuple[int, int, int,
         for s_index, sentence in enumerate(sentences):
             if rule.levels is None or sentence.level in rule.levels:
                 spans = _surviving(compiled, sentence.morphs, _matches(compiled.match, sentence.morphs))
-                triggers.extend((s_index, span) for span in spans)
+                # the trigger's `when:` and quoted spans, as in the indexed evaluation
+                triggers.extend((s_index, span) for span in spans
+                                if _understood_ok(plan, number, understood[s_index], sentence, span.first, span.last))
         met = [bool(_matches(compiled.needs, s.morphs)) for s in sentences]
         if rule.scope == "reply":
             triggers = triggers[:1] if triggers and not any(met) else []

@@ -61,11 +61,11 @@ def words_per_sentence(sentence: Sentence, params: Params) -> float:
 
 
 def clauses_per_sentence(sentence: Sentence, params: Params) -> float:
-    """Clauses of the sentence layer (cut at connective endings). Short steps joined by -고 in an instruction
-    or request ('앱을 열고 설정을 누르고 알림을 켜세요') count as one clause: a list of steps is not a long
-    sentence. With `min_words`, sentences shorter than that count as one clause (the measure then reads
-    'clauses in a long sentence') unless they have more than `always_over` clauses. With `endings`, clauses
-    are counted the old way, by those EC forms."""
+    """Clauses of the sentence layer (cut at connective endings). Short steps or items joined by -고 ('앱을 열고
+    설정을 누르고 알림을 켜세요', '앱을 찾고, 소식을 읽고') count as one clause: a list is not a long sentence.
+    With `min_words`, sentences shorter than that count as one clause (the measure then reads 'clauses in a
+    long sentence') unless they have more than `always_over` clauses. With `endings`, clauses are counted the
+    old way, by those EC forms."""
     endings = params.get("endings")
     if endings:
         assert isinstance(endings, list | tuple)
@@ -90,11 +90,14 @@ def _clause_count(sentence: Sentence, step_words: int) -> int:
     if not clauses:
         return 1
     count = len(clauses)
-    if u.act in _STEP_ACTS:
-        short = [len(_word_keys(sentence, c.first, c.last)) <= step_words for c in clauses]
-        for k in range(len(clauses) - 1):  # a short step joined to the next by -고 is part of one list
-            if clauses[k].relation == "sequence" and short[k] and short[k + 1]:
-                count -= 1
+    # a list: steps of an instruction or request, or items that are all joined by -고 (no cause, contrast or
+    # condition in between, which make a chain of reasoning rather than a list)
+    if u.act not in _STEP_ACTS and any(c.relation not in (None, "sequence") for c in clauses):
+        return count
+    short = [len(_word_keys(sentence, c.first, c.last)) <= step_words for c in clauses]
+    for k in range(len(clauses) - 1):  # a short step or item joined to the next by -고 is part of one list
+        if clauses[k].relation == "sequence" and short[k] and short[k + 1]:
+            count -= 1
     return count
 
 

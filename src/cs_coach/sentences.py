@@ -276,6 +276,15 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
         f, la, _ = spans[-1]
         spans[-1] = (f, la, None)
     facts = [_clause_facts(morphs, f, la, flags) for f, la, _ in spans]
+    for k in range(len(facts) - 2, -1, -1):  # 앱을 열고 … 누르세요: chained clauses share the elided subject
+        here, after = facts[k], facts[k + 1]
+        if (
+            spans[k][2] == "sequence"
+            and here.subject is None
+            and after.subject is None
+            and here.subject_class == "thing"
+        ):
+            here.subject_class = after.subject_class
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
@@ -307,13 +316,14 @@ def _masked(morphs: tuple[Morph, ...], quoted: list[tuple[int, int]]) -> tuple[M
 class _Flags:
     """Sentence-wide cues found while cutting clauses (constructions that are not cuts)."""
 
-    __slots__ = ("bad_news_at", "directive_soft", "prohibition", "request_cue")
+    __slots__ = ("bad_news_at", "directive_soft", "prohibition", "request_cue", "warning_at")
 
     def __init__(self) -> None:
         self.prohibition = False
         self.directive_soft = False  # -시면 됩니다
         self.request_cue = False  # -면 좋겠습니다 / 감사하겠습니다
         self.bad_news_at = -1
+        self.warning_at = -1  # a possible bad outcome: 늦어질 수 있습니다 (a consequence after a condition)
 
 
 _CUT_TAGS = frozenset({"EC", "EF", "ETN"})
@@ -388,7 +398,7 @@ _INERT_TAGS = _words(
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차")
+    _words("안타깝 아쉽 스럽 차 이상")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -474,7 +484,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 fact.negative, fact.negative_at = True, i
             elif neg == 2:
                 fact.good_absence = True
-            if flags.bad_news_at < i and _bad_news_at(morphs, i, last):
+            news = _bad_news_at(morphs, i, last)
+            if news == WARNING:
+                flags.warning_at = i
+            elif news and flags.bad_news_at < i:
                 flags.bad_news_at = i
         # directives and participants' cues
         if (
@@ -737,15 +750,20 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
     return 1
 
 
-def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+WARNING = 2  # what _bad_news_at returns for a possible bad outcome
+
+
+def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
     m = morphs[i]
     form, tag = m.form, m.tag
     if tag == "NNG" and form in _BAD_NEWS_NOUNS:
         if i + 1 >= last:
             return True
         if _possibility_after(morphs, i, last):
-            return False  # 중단될 수 있습니다: a warning, not news
+            return WARNING  # 중단될 수 있습니다: a warning, not news
         nxt = morphs[i + 1]
+        if nxt.form == "되" and _modifier_after(morphs, i + 1, last):
+            return False  # 만료된 패스를 정리하실 수 있어요: a description, not news
         if nxt.form == "되" or nxt.tag in ("VCP", "SF", "SP", "JKS", "JX"):
             return True
         return nxt.form == "하" and i + 2 < last and morphs[i + 2].form in ("었", "았", "였")
@@ -758,8 +776,11 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
         while k >= 0 and morphs[k].tag.startswith("J"):
             k -= 1
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
+    if form == "이상" and tag == "NNG" and i > 0 and morphs[i - 1].form == "더":
+        # 더 이상 생산되지 않습니다 / 더 이상 판매하지 않아요: it is over
+        return any(morphs[k].form in ("않", "못", "안") for k in range(i + 1, last))
     if form == "늦" and tag == "VA" and i + 2 < last and morphs[i + 2].form == "지" and morphs[i + 2].tag == "VX":
-        return True  # 늦어지다
+        return WARNING if _possibility_after(morphs, i + 2, last) else True  # 늦어지다; 늦어질 수 있습니다 warns
     if (
         form in ("안타깝", "아쉽", "스럽")
         and i + 2 < last
@@ -775,6 +796,20 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
 
 
 _ALT_FORMS = _words("대신 가능 수 드리 면 으면") | _ALT_NOUNS
+
+
+def _modifier_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """The predicate at morphs[i] ends in a modifier (ETM) of an ordinary noun; 품절된 상태입니다 is still a state."""
+    for k in range(i + 1, min(last, i + 4)):
+        if morphs[k].tag == "ETM":
+            head = morphs[k + 1] if k + 1 < last else None
+            state = (
+                head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP"
+            )
+            return not state
+        if morphs[k].tag in ("EC", "EF"):
+            return False
+    return False
 
 
 def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
@@ -931,7 +966,8 @@ def _decide(
     # 6. consequence
     conditions = [k for k, (_, _, rel) in enumerate(spans) if rel == "condition"]
     if conditions and (
-        any(f.negative for f in facts[conditions[0] + 1 :]) or flags.bad_news_at >= spans[conditions[0]][1]
+        any(f.negative for f in facts[conditions[0] + 1 :])
+        or max(flags.bad_news_at, flags.warning_at) >= spans[conditions[0]][1]
     ):
         return "consequence"
     # 7. bad news
@@ -941,7 +977,7 @@ def _decide(
     negative = [f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel != "condition"]
     # a directive main clause leads when no refusal comes with it (보이지 않으면 화면을 탭하세요)
     if (main.directive or flags.directive_soft) and not negative:
-        return "instruction" if main.step else "request"
+        return "instruction" if _steps(spans, facts) else "request"
     if negative:
         fact = negative[-1]
         # 8. limitation
@@ -959,11 +995,7 @@ def _decide(
             return "limitation"
         # 9. refusal
         return "refusal"
-    # 10-11. directives
-    if main.directive or flags.directive_soft:
-        if main.step:  # the step the customer is told to take is a device step
-            return "instruction"
-        return "request"
+    # 11. a request by -면 좋겠습니다 / 감사하겠습니다 (the directives were decided above)
     if flags.request_cue:
         return "request"
     # 12-13. apology, thanks
@@ -979,6 +1011,14 @@ def _decide(
     if "예정" in main_forms and main.subject_class == "agent":
         return "promise"
     return "statement"
+
+
+def _steps(spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
+    """Device steps: the step the customer is told to take, or one chained before it with -고/-며
+    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요)."""
+    if facts[-1].step:
+        return True
+    return any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True))
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
