@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import random
 import re
+import signal
 import sys
 import time
 import traceback
@@ -351,6 +352,7 @@ _seen: Counter[str] = Counter()  # failures per kind in this process: only the f
 
 def _init(seed: int, cold_every: int) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool and prints the summary
     os.environ.setdefault("CS_COACH_WORKERS", "1")
     _worker = (Generator(seed, seed_texts()), Invariants(), cold_every)
 
@@ -420,6 +422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = _worker[1].failures(text, cold=True)
         print("\n".join(problems) or "no failure")
         return 1 if problems else 0
+    # Stopping early still prints the summary: SIGINT (ignored by background jobs, so set here) and SIGTERM.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     started = time.perf_counter()
     done = 0
     failures: list[tuple[str, int, str, str]] = []

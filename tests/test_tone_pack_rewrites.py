@@ -12,20 +12,21 @@ import pytest
 import cs_coach
 
 SAFE = [
-    ("기다리세요", "잠시만 기다려 주시겠어요?"),
-    ("기다리세요.", "잠시만 기다려 주시겠어요?"),
     ("확인하실게요.", "확인해 주시겠어요?"),
     ("주문하신 커피 나오셨습니다.", "주문하신 커피 나왔습니다."),
     ("총 5만 원이세요.", "총 5만 원이에요."),
     ("이 모델은 녹화 기능도 있으세요.", "이 모델은 녹화 기능도 있어요."),
-    ("신청서를 작성하세요.", "신청서를 작성해 주시겠어요?"),
     ("이름을 쓰시오.", "이름을 써 주시겠습니까?"),
     ("그건 거기 가서 물어봐", "그건 거기 가서 물어봐요"),
     ("무슨 일이세요?", "무엇을 도와드릴까요?"),
 ]
 
+# A safe rewrite that brings another finding is rolled back: the request made of an order lacks a cushion
+# (cushion-request), which only an unsafe fix adds; both go in together with --unsafe.
+LEFT_BY_SAFE_FIX = ["신청서를 작성하세요."]
+
 UNSAFE = [
-    ("규정상 환불이 불가합니다.", "{이유} 때문에 환불이 어렵지만, 대신 {대안}은 바로 도와드리겠습니다."),
+    ("신청서를 작성하세요.", "번거로우시겠지만 신청서를 작성해 주시겠어요?"),
     ("품질은 좋지만 가격이 비쌉니다.", "가격이 비싸지만 품질은 좋습니다."),
     ("몰라요.", "확인해 보고 바로 알려 드릴게요."),
     ("결제 도와드리겠습니다.", "결제해 드리겠습니다."),
@@ -33,12 +34,10 @@ UNSAFE = [
 
 # Category of each rewritten sentence's problem: gone after the fix.
 CATEGORY = {
-    "기다리세요": "request",
     "확인하실게요.": "honorific",
     "주문하신 커피 나오셨습니다.": "honorific",
     "신청서를 작성하세요.": "request",
     "그건 거기 가서 물어봐": "tone",
-    "규정상 환불이 불가합니다.": "policy",
 }
 
 
@@ -50,6 +49,23 @@ def coach() -> cs_coach.Coach:
 @pytest.mark.parametrize(("text", "expected"), SAFE, ids=[t for t, _ in SAFE])
 def test_safe_fix(coach: cs_coach.Coach, text: str, expected: str) -> None:
     assert coach.fix(text).text == expected
+
+
+@pytest.mark.parametrize("text", LEFT_BY_SAFE_FIX)
+def test_safe_fix_that_would_bring_a_new_finding_is_rolled_back(coach: cs_coach.Coach, text: str) -> None:
+    result = coach.fix(text)
+    assert result.text == text and not result.applied
+
+
+def test_template_rewrite_needs_the_agents_words(coach: cs_coach.Coach) -> None:
+    text = "규정상 환불이 불가합니다."
+    bare = coach.fix(text, unsafe=True)
+    assert "{" not in bare.text and "규정상" in bare.text
+    waiting = [s for f in bare.remaining for s in f.suggestions if s.inputs]
+    assert waiting and {i.name for s in waiting for i in s.inputs} >= {"이유", "대안"}
+    filled = coach.fix(text, unsafe=True, inputs={"이유": "개봉한 상품은 다시 팔 수 없기", "대안": "같은 상품 교환"})
+    # which template carries the agent's words depends on what re-checks clean; never a slot in the text
+    assert "같은 상품 교환은" in filled.text and "{" not in filled.text
 
 
 @pytest.mark.parametrize(("text", "expected"), UNSAFE, ids=[t for t, _ in UNSAFE])

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from .config import Config
 from .engine import Coach
-from .models import CATEGORIES, Finding, FixResult, Report, Scores, Suggestion, json_schemas
+from .models import CATEGORIES, Finding, FixResult, Report, Scores, SlotInput, Suggestion, json_schemas
 from .packs import PackError, UnknownNameError
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "PackError",
     "Report",
     "Scores",
+    "SlotInput",
     "Suggestion",
     "UnknownNameError",
     "check",
@@ -56,5 +57,5 @@ def check_many(texts: Iterable[str]) -> Iterator[Report]:
     return default_coach().check_many(texts)
 
 
-def fix(text: str, unsafe: bool = False) -> FixResult:
-    return default_coach().fix(text, unsafe=unsafe)
+def fix(text: str, unsafe: bool = False, inputs: dict[str, str] | None = None) -> FixResult:
+    return default_coach().fix(text, unsafe=unsafe, inputs=inputs)

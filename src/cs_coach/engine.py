@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from .analyze import Analysis, analyze, analyze_many, reject_surrogates
 from .checks import Plan, find_hits
 from .config import Config
+from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
 from .josa import fix_after_quotes
 from .match import Hit
 from .models import (
@@ -36,8 +36,8 @@ from .speech import reply_level
 from .validate import fill_message
 
 MAX_TEXT = 5_000_000
+__all__ = ["KIND_RANK", "MAX_FIX_ROUNDS", "Coach", "apply_edits", "choose_edits", "group_findings", "score"]
 _SURROGATE = re.compile("[\ud800-\udfff]")
-MAX_FIX_ROUNDS = 8
 
 _ruleset_cache: dict[tuple[tuple[str, float], ...], RuleSet] = {}
 _ruleset_lock = threading.Lock()
@@ -183,30 +183,14 @@ class Coach:
         return group_findings(findings, order)
 
     # -- fixing ---------------------------------------------------------------------------------------
-    def fix(self, text: str, unsafe: bool = False) -> FixResult:
-        """Apply suggestions and re-check until nothing changes (at most MAX_FIX_ROUNDS rounds).
+    def fix(self, text: str, unsafe: bool = False, inputs: dict[str, str] | None = None) -> FixResult:
+        """Apply suggestions and re-check until nothing more passes (see `fixer`).
 
         Safe edits go first, many per round. Only when none is left do unsafe ones (with `unsafe`) apply,
-        one per sentence per round, words replaced before words added: rewriting a refusal can make the
-        cushion or alternative that another rule would add unnecessary, so the sentence is re-checked first.
+        one per sentence per round. A template (a suggestion with `inputs`) is applied only when `inputs`
+        gives every one of its slots; otherwise it stays in `remaining`. Fix never writes `{…}` itself.
         """
-        applied: list[Suggestion] = []
-        report = self.check(text)
-        rounds = 0
-        while rounds < MAX_FIX_ROUNDS:
-            chosen = choose_edits(report.findings, unsafe=False)
-            if not chosen and unsafe:
-                sentences = [s.start for s in analyze(report.text).sentences]
-                chosen = choose_edits(report.findings, unsafe=True, sentence_starts=sentences)
-            if not chosen:
-                break
-            new_text = apply_edits(report.text, chosen)
-            if new_text == report.text:
-                break
-            rounds += 1
-            applied.extend(chosen)
-            report = self.check(new_text)
-        return FixResult(text=report.text, applied=applied, remaining=report.findings, iterations=rounds)
+        return fix_text(self.check, text, unsafe=unsafe, inputs=inputs)
 
 
 # One finding per problem span: findings that overlap in one sentence and share a family (or flag the very
@@ -280,52 +264,6 @@ def group_findings(
     return sorted(out, key=lambda f: (f.start, f.end, f.rule_id))
 
 
-def choose_edits(
-    findings: Sequence[Finding], unsafe: bool, sentence_starts: Sequence[int] | None = None
-) -> list[Suggestion]:
-    """The first applicable suggestion of each finding, skipping any that overlaps one already chosen.
-
-    Findings are taken by severity, then replacements before insertions, then position. With
-    `sentence_starts`, at most one edit per sentence is chosen.
-    """
-    chosen: list[Suggestion] = []
-    used_sentences: set[int] = set()
-
-    def order(f: Finding) -> tuple[int, int, int]:
-        inserts_only = all(s.start == s.end for s in f.suggestions) if f.suggestions else True
-        return (-SEVERITY_RANK[f.severity], inserts_only, f.start)
-
-    for finding in sorted(findings, key=order):
-        for suggestion in finding.suggestions:
-            if suggestion.applicability == "unsafe" and not unsafe:
-                continue
-            if any(_edits_clash(suggestion, other) for other in chosen):
-                continue
-            if sentence_starts is not None:
-                sentence = bisect_right(sentence_starts, suggestion.start) - 1
-                if sentence in used_sentences:
-                    continue
-                used_sentences.add(sentence)
-            chosen.append(suggestion)
-            break
-    return sorted(chosen, key=lambda s: (s.start, s.end))
-
-
-def _edits_clash(a: Suggestion, b: Suggestion) -> bool:
-    if a.start == a.end or b.start == b.end:  # insertions clash only when at the same point or inside
-        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
-    return a.start < b.end and b.start < a.end
-
-
-def apply_edits(text: str, edits: Sequence[Suggestion]) -> str:
-    pieces = []
-    pos = 0
-    for edit in edits:
-        pieces.append(text[pos : edit.start])
-        pieces.append(edit.replacement)
-        pos = edit.end
-    pieces.append(text[pos:])
-    return "".join(pieces)
 
 
 def sentence_info(u: Understanding) -> SentenceInfo:

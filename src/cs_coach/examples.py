@@ -11,6 +11,7 @@ from pathlib import Path
 from .analyze import analyze
 from .config import Config
 from .engine import Coach
+from .inflect import slots
 from .packs import CompiledRule, RuleSet
 
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
@@ -82,8 +83,13 @@ def run_case(case: Case, files: tuple[str, ...]) -> list[str]:
             )
         if case.fix is not None and (got := coach.fix(case.text).text) != case.fix:
             problems.append(f"fix: expected {case.fix!r}, got {got!r}")
-        if case.unsafe_fix is not None and (got := coach.fix(case.text, unsafe=True).text) != case.unsafe_fix:
-            problems.append(f"unsafe fix: expected {case.unsafe_fix!r}, got {got!r}")
+        if case.unsafe_fix is not None:
+            # `{대안}` in an expected rewrite is a slot the agent fills: filled here with its own name
+            inputs = {name: "{" + name + "}" for name in slots(case.unsafe_fix) if "{" + name + "}" not in case.text}
+            if (got := coach.fix(case.text, unsafe=True, inputs=inputs).text) != case.unsafe_fix:
+                problems.append(f"unsafe fix: expected {case.unsafe_fix!r}, got {got!r}")
+            if inputs and "{" in (bare := coach.fix(case.text, unsafe=True).text) and "{" not in case.text:
+                problems.append(f"unsafe fix without inputs wrote a slot into the text: {bare!r}")
     if problems:
         problems.append("morphemes: " + morphemes(case.text))
     return problems

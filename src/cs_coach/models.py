@@ -41,14 +41,26 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class SlotInput(_Frozen):
+    """Something only the agent knows (the real alternative, the reason, a number), asked for in Korean."""
+
+    name: str
+    prompt: str
+
+
 class Suggestion(_Frozen):
-    """One rewrite of `original[start:end]`. `safe` keeps the meaning; `unsafe` changes it (opt-in)."""
+    """One rewrite of `original[start:end]`. `safe` keeps the meaning; `unsafe` changes it (opt-in).
+
+    With `inputs`, the replacement is a template: each `{name}` is filled with what the agent supplies
+    (`Coach.fix(..., inputs={name: text})`); fix never applies it without them.
+    """
 
     replacement: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     applicability: Applicability
     description: str = ""
+    inputs: list[SlotInput] = Field(default_factory=list)
 
 
 class Finding(_Frozen):
@@ -166,5 +178,5 @@ def trusted(cls: type[_M], values: dict[str, object]) -> _M:
 
 def json_schemas() -> dict[str, dict]:
     """The JSON Schemas of every public output model, for clients in other languages."""
-    models = (Report, Finding, Suggestion, FixResult, SentenceInfo)
+    models = (Report, Finding, Suggestion, SlotInput, FixResult, SentenceInfo)
     return {model.__name__: model.model_json_schema() for model in models}

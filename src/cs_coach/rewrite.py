@@ -1,13 +1,12 @@
-"""Suggestions: morpheme edits on the affected 어절 only, joined by Kiwi, spliced into the original text.
+"""Suggestions: morpheme edits on the affected 어절 only, joined by `inflect`, spliced into the original text.
 
-Kiwi's `join` is trusted for conjugation (수령하+세요 -> 받으세요) but not for its known faults, mended in
-`join_word`: 시+어요 (-> 세요, not 셔요), 이다+에요/예요 (chosen by the final consonant), and particles after
-digits or Latin letters (chosen by how the number or word is read). Words that an edit does not touch are
-copied from the original text, never regenerated.
+Words that an edit does not touch are copied from the original text, never regenerated (re-joining whole
+sentences changes about one in nine of them).
 
 Templates (`replace`, `prefix`, `append`) may hold `{capture}` (the captured text), `{capture|어/EC+주/VX}`
-(the captured morphemes joined with more morphemes: a conjugated form), and any other `{placeholder}`, which
-is left for the agent to fill in (`{대안}`, `{이유}`).
+(the captured morphemes joined with more morphemes: a conjugated form), and any other `{slot}`: something only
+the agent knows (`{대안}`, `{이유}`, `{N}`). A suggestion with slots is a template and says so in `inputs`;
+it is not offered when the reply already says the thing (a number of minutes, an alternative that follows).
 """
 
 from __future__ import annotations
@@ -15,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .analyze import Analysis, Morph, Sentence, join_morphs, tokenize_phrase
-from .josa import fix_after_non_hangul, has_coda
+from .analyze import Analysis, Morph, Sentence, tokenize_phrase
+from .inflect import STEM_TAGS, closing_punct, slots
+from .inflect import join as join_word
 from .lexicon import gloss_suggestion
 from .match import Hit
-from .models import Suggestion
+from .models import SlotInput, Suggestion
 from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
 from .sentences import Understanding, meets
@@ -42,18 +42,137 @@ def suggestions_for(
     if hit.sentence is None:
         return []
     sentence = analysis.sentences[hit.sentence]
+    following = analysis.sentences[hit.sentence + 1] if hit.sentence + 1 < len(analysis.sentences) else None
     text = analysis.text
     out: list[Suggestion] = []
     if isinstance(hit.entry, LexiconEntry):
-        out.extend(_lexicon_suggestions(hit, sentence, hit.entry, text))
+        for made, template in _lexicon_suggestions(hit, sentence, hit.entry, text):
+            names = slots(template)
+            if names and any(already_stated(name, hit, sentence, following, understanding) for name in names):
+                continue
+            out.append(_with_inputs(made, names, [template], {}))
     for suggest in compiled.rule.suggest:
         condition = suggest.sentence
         if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
             continue
         made = _apply_suggest(suggest, hit, sentence, text)
-        if made is not None:
-            out.append(made)
+        if made is None:
+            continue
+        names = _template_slots(suggest, hit)
+        if names and any(already_stated(name, hit, sentence, following, understanding) for name in names):
+            continue
+        out.append(_with_inputs(made, names, _templates(suggest), suggest.inputs))
     return [s for s in _unique(out) if text[s.start : s.end] != s.replacement]
+
+
+# Korean prompts for the slots the packs use; a pack's `inputs:` on the suggestion overrides them.
+DEFAULT_PROMPTS = {
+    "대안": "대신 해 드릴 수 있는 일",
+    "이유": "그렇게 된 실제 이유",
+    "원인": "문제가 생긴 실제 원인",
+    "조치": "바로 해 드릴 일",
+    "시간": "다시 연락드릴 때(예: 오후 3시)",
+    "N": "숫자",
+}
+_UNIT_PROMPTS = {
+    "분": "걸리는 시간(분, 숫자)", "시간": "걸리는 시간(시간, 숫자)", "일": "걸리는 기간(일, 숫자)",
+    "영업일": "걸리는 기간(영업일, 숫자)", "주": "걸리는 기간(주, 숫자)", "개월": "걸리는 기간(개월, 숫자)",
+}
+_TIME_UNITS = frozenset({"분", "시간", "일", "주", "주일", "개월", "달", "시", "영업일", "초", "년"})
+_TIME_WORDS = frozenset(
+    {"하루", "이틀", "사흘", "나흘", "닷새", "일주일", "보름", "한두", "내일", "모레", "오전", "오후"}
+)
+_NUMBER_SLOTS = frozenset({"N", "시간"})
+
+
+def _with_inputs(made: Suggestion, names: list[str], templates: list[str], prompts: dict[str, str]) -> Suggestion:
+    if not names:
+        return made
+    inputs = [SlotInput(name=n, prompt=prompt_for(n, templates, prompts)) for n in names]
+    return made.model_copy(update={"inputs": inputs})
+
+
+def prompt_for(name: str, templates: list[str], prompts: dict[str, str]) -> str:
+    """The pack's prompt for a slot, else a default; a number slot says what it counts ({N}분 -> 분)."""
+    if name in prompts:
+        return prompts[name]
+    if name == "N":
+        for template in templates:
+            unit = re.search(r"\{N\}\s*(영업일|개월|시간|분|일|주)", template)
+            if unit:
+                return _UNIT_PROMPTS[unit.group(1)]
+    return DEFAULT_PROMPTS.get(name, f"{name}(직접 채워 주세요)")
+
+
+def _templates(suggest: Suggest) -> list[str]:
+    found = [t for t in (suggest.replace, suggest.prefix, suggest.append) if t is not None]
+    swaps = list(suggest.edit.swap.values()) if suggest.edit is not None else []
+    return [t for template in found for t in ([template] if isinstance(template, str) else template.values())] + swaps
+
+
+def _template_slots(suggest: Suggest, hit: Hit) -> list[str]:
+    """The slots the agent must fill: template placeholders that name no capture."""
+    names = [n for template in _templates(suggest) for n in slots(template)]
+    return list(dict.fromkeys(n for n in names if "|" not in n and n not in hit.captures))
+
+
+def already_stated(name: str, hit: Hit, sentence: Sentence, following: Sentence | None,
+                   understanding: Understanding | None = None) -> bool:
+    """Does the reply already say what the slot asks for, in this sentence or the next? (For {대안}: the
+    sentence layer's `alternative`, or what can be done said after the flagged words.)"""
+    if name in _NUMBER_SLOTS:
+        morphs = [m for i, m in enumerate(sentence.morphs) if not hit.first <= i < hit.last]
+        morphs += list(following.morphs) if following is not None else []
+        return _states_a_time(morphs)
+    if name == "대안":
+        if understanding is not None and understanding.alternative:
+            return True
+        after = list(sentence.morphs[hit.last :]) + (list(following.morphs) if following is not None else [])
+        return offers_alternative(after)
+    if name in {"이유", "원인"}:  # a reason outside the flagged words ('규정 때문에' is the problem, not a reason)
+        outside = [m for i, m in enumerate(sentence.morphs) if not hit.first <= i < hit.last]
+        return any(_gives_reason(m) for m in outside) or (
+            following is not None and any(_gives_reason(m) for m in following.morphs))
+    return False
+
+
+def _states_a_time(morphs: Sequence[Morph]) -> bool:
+    for i, m in enumerate(morphs):
+        if m.form in _TIME_WORDS:
+            return True
+        if m.tag in {"SN", "NR"} and i + 1 < len(morphs) and morphs[i + 1].form in _TIME_UNITS:
+            return True
+    return False
+
+
+_ALTERNATIVE_WORDS = frozenset({"대신", "대신에", "대안", "다른"})
+
+
+def offers_alternative(morphs: Sequence[Morph]) -> bool:
+    """What CAN be done: 대신 …, 가능합니다, 할 수 있습니다, 해 드리겠습니다 / 드릴게요 (아론슨 order)."""
+    for i, m in enumerate(morphs):
+        if m.form in _ALTERNATIVE_WORDS and m.tag in {"MAG", "NNG", "MM"}:
+            return True
+        if m.form == "가능" and m.tag == "NNG" and not (i > 0 and morphs[i - 1].form == "불"):
+            rest = morphs[i + 1 : i + 4]
+            if not any(r.form in {"않", "없", "안", "못"} for r in rest):
+                return True
+        if m.form == "수" and m.tag == "NNB" and i + 1 < len(morphs):
+            nxt = morphs[i + 1 : i + 3]
+            if any(r.form == "있" for r in nxt):
+                return True
+        if m.form == "드리" and i + 1 < len(morphs):
+            nxt = morphs[i + 1 : i + 3]
+            if any(r.form in {"겠", "ᆯ게요", "ᆯ게", "을게요"} for r in nxt):
+                return True
+    return False
+
+
+def _gives_reason(m: Morph) -> bool:
+    return (m.form == "때문" and m.tag == "NNB") or (m.tag == "EC" and m.form in _CAUSE_ENDINGS)
+
+
+_CAUSE_ENDINGS = frozenset({"어서", "아서", "여서", "니까", "으니까", "므로", "으므로", "느라", "느라고"})
 
 
 def _unique(items: list[Suggestion]) -> list[Suggestion]:
@@ -126,7 +245,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             edits.append(punct)
     if suggest.prefix is not None:
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
-        at = _prefix_point(sentence, text)
+        at = _prefix_point(sentence, text, first)
         already = text.startswith(prefix.strip(), at) or any(
             e[0] == at and e[2].startswith(prefix.strip()) for e in edits
         )
@@ -147,34 +266,102 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
 # Clause endings a long sentence can be cut at, with the word that links the two new sentences.
 _SPLIT_LINKS = {"고": "", "며": "", "으며": "", "면서": "", "으면서": "", "는데": "그런데", "ᆫ데": "그런데",
                 "은데": "그런데", "지만": "하지만", "어서": "그래서", "아서": "그래서", "여서": "그래서"}
+_COORDINATE = frozenset({"고", "며", "으며"})  # the second half's mood, tense and modality spread over the first
+_CAUSE = frozenset({"어서", "아서", "여서"})
 _CLOSING = {"hapsyo": ("습니다", "EF"), "haeyo": ("어요", "EF")}
+_MAIN_STEMS = frozenset({"VV", "VA", "XSV", "XSA", "VCP", "VCN"})
+_TENSE = frozenset({"었", "았", "였", "겠"})
+
+
+def _main_tail(morphs: Sequence[Morph]) -> list[tuple[str, str]] | None:
+    """What follows the main predicate's stem: its tense, modality (ᆯ 수 있다), 보조용언 (어 주다) and ending.
+    '눌러 주세요' -> 어+주+세요; '확인할 수 있습니다' -> ᆯ+수+있+습니다; None when the sentence has no final ending."""
+    real = [i for i, m in enumerate(morphs) if not is_symbol(m)]
+    if not real or morphs[real[-1]].tag != "EF":
+        return None
+    j = real[-1]
+    while j >= 0 and morphs[j].tag not in _MAIN_STEMS:
+        j -= 1
+    if j < 0:
+        return None
+    # '할 수 있다': the modal 있/없 belongs to the tail; the main stem is the one before ᆯ/ETM
+    if morphs[j].form in {"있", "없"} and j >= 2 and any(m.form == "수" and m.tag == "NNB" for m in morphs[j - 2 : j]):
+        k = j - 1
+        while k >= 0 and morphs[k].tag != "ETM":
+            k -= 1
+        if k >= 1 and morphs[k - 1].tag in _MAIN_STEMS:
+            j = k - 1
+    return [(m.form, m.tag) for m in morphs[j + 1 : real[-1] + 1]]
+
+
+def _close_half(
+    stem: list[tuple[str, str]], tail: list[tuple[str, str]], link: str, level: str, question: bool
+) -> list[tuple[str, str]] | None:
+    """The first half of a split, ended so that it keeps what the sentence means.
+
+    Joined by -고/-며, it takes the second half's tail: an instruction stays an instruction
+    ('열고 눌러 주세요' -> '열어 주세요'), '할 수 있습니다' stays; joined by -어서 (cause), it takes the tense
+    ('써서 고장 났어요' -> '썼어요'); a contrast (-는데, -지만) is background: a statement in the sentence's level.
+    Its own -시- and tense stay."""
+    own_tense = any(t == "EP" and f in _TENSE for f, t in stem)
+    tail_honorific = any(t == "EP" and f in {"시", "으시"} for f, t in tail) or tail[-1][0] in {"세요", "으세요"}
+    if tail_honorific:  # '작성하시고 방문하세요' -> '작성하세요', not '작성하시세요'
+        stem = [m for m in stem if not (m[1] == "EP" and m[0] in {"시", "으시"})]
+    final = tail[-1]
+    if stem[0][1] == "VX":  # the cut word is itself a 보조용언 ('옮기고 있고', '알려 드리고'): tense and ending only
+        tail = [m for m in tail if m[1] in {"EP", "EF"}]
+    elif any(t in {"VX", "VV"} and f in {"주", "드리"} for f, t in stem[-2:]):  # no stacked 드리다
+        tail = [m for k, m in enumerate(tail) if not (m[1] == "VX" and m[0] in {"주", "드리"})
+                and not (m[1] == "EC" and k + 1 < len(tail) and tail[k + 1][0] in {"주", "드리"})]
+    if link in _COORDINATE:
+        if question and not any(t == "VX" and f in {"주", "드리"} for f, t in tail):
+            return None  # '확인하고 연락 주시겠어요?': '확인하시겠어요?' would ask something else
+        return [*stem, *[m for m in tail if not (own_tense and m[1] == "EP" and m[0] in _TENSE)]]
+    if link in _CAUSE:
+        if any(t in {"ETM", "NNB", "VX", "EC"} or f == "겠" for f, t in tail) or closing_punct(tail) == "?":
+            return None  # '들어가서 고장 날 수 있어요': a cause of a possibility is not a fact to state apart
+        tense = [] if own_tense else [m for m in tail if m[1] == "EP" and m[0] in _TENSE]
+        return [*stem, *tense, final if final[0] not in {"세요", "으세요", "ᆸ시오", "십시오"} else _CLOSING[level]]
+    return [*stem, _CLOSING[level]]
 
 
 def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
-    """Cut at the clause ending nearest the middle: '가져가고 검사하면' -> '가져가요. 검사하면'."""
+    """Cut at the clause ending nearest the middle: '가져가고 검사하면' -> '가져가요. 검사하면'.
+
+    Each half keeps its mood, tense, level and modality (see `_close_half`); cuts that cannot keep them are
+    skipped for the next nearest."""
     morphs = sentence.morphs
     middle = len(morphs) / 2
+    tail = _main_tail(morphs)
+    if tail is None:
+        return None
+    level = sentence.level if sentence.level in _CLOSING else "haeyo"
+    question = any(m.form == "?" for m in morphs[-3:])
     # Not before an auxiliary: '-고 있다', '-고 싶다', '-고 나서' are one predicate.
     cuts = [i for i, m in enumerate(morphs[:-1]) if m.tag == "EC" and m.form in _SPLIT_LINKS
             and morphs[i + 1].word != m.word and i > 0 and morphs[i - 1].word == m.word
             and not is_symbol(morphs[i + 1])
             and morphs[i + 1].tag != "VX"]
-    if not cuts:
-        return None
-    cut = min(cuts, key=lambda i: abs(i - middle))
-    word = morphs[cut].word
-    first = next(i for i, m in enumerate(morphs) if m.word == word)
-    stem = [(m.form, m.tag) for m in morphs[first:cut]]
-    level = sentence.level if sentence.level in _CLOSING else "haeyo"
-    closed = join_word([*stem, _CLOSING[level]])
-    start, _ = syllable_span(morphs, first, cut)
-    _, end = syllable_span(morphs, cut, cut + 1)
-    link = _SPLIT_LINKS[morphs[cut].form]
-    next_start = morphs[cut + 1].start
-    edits: list[Edit] = [(start, end, closed + ".")]
-    if link:
-        edits.append((next_start, next_start, link + " "))
-    return merge_edits(edits, text, applicability, description)
+    for cut in sorted(cuts, key=lambda i: abs(i - middle)):
+        word = morphs[cut].word
+        first = next(i for i, m in enumerate(morphs) if m.word == word)
+        stem = [(m.form, m.tag) for m in morphs[first:cut]]
+        if not stem or (stem[-1][1] not in STEM_TAGS and stem[-1][1] != "EP"):
+            continue
+        halves = _close_half(stem, tail, morphs[cut].form, level, question)
+        if halves is None:
+            continue
+        closed = join_word(halves)
+        start, _ = syllable_span(morphs, first, cut)
+        _, end = syllable_span(morphs, cut, cut + 1)
+        link = _SPLIT_LINKS[morphs[cut].form]
+        next_start = morphs[cut + 1].start
+        punct = "?" if question and closing_punct(halves) == "?" else "."
+        edits: list[Edit] = [(start, end, closed + punct)]
+        if link:
+            edits.append((next_start, next_start, link + " "))
+        return merge_edits(edits, text, applicability, description)
+    return None
 
 
 def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
@@ -183,10 +370,24 @@ def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
     return any(name not in hit.captures for text in texts for name, _ in TEMPLATE_SLOT.findall(text))
 
 
-def _prefix_point(sentence: Sentence, text: str) -> int:
-    """Where words go before a sentence: after an opening answer word ("네, 죄송하지만 …"), else its start."""
+_OPENERS = "{[(<\"'「『“‘"
+_CONDITION_ENDINGS = frozenset({"면", "으면", "려면", "으려면", "다면", "이면", "거든", "으면은", "면은"})
+
+
+def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
+    """Where a cushion goes: before the clause it softens, after a condition that leads up to it
+    ("배송이 늦어지면 번거로우시겠지만 연락 주세요"), after an opening answer word ("네, 죄송하지만 …"),
+    else at the sentence's start."""
     morphs = sentence.morphs
+    conditions = [i for i in range(min(target, len(morphs) - 1)) if morphs[i].tag == "EC"
+                  and morphs[i].form in _CONDITION_ENDINGS and morphs[i + 1].word != morphs[i].word]
+    if conditions:
+        nxt = morphs[conditions[-1] + 1]
+        if not is_symbol(nxt):
+            return nxt.start
     start = sentence_span(sentence)[0]
+    while start > sentence.start and text[start - 1] in _OPENERS:
+        start -= 1  # '{N}분', '"안내"': the cushion goes before the bracket, not inside it
     i = next((k for k, m in enumerate(morphs) if not is_symbol(m)), None)
     if i is None or morphs[i].tag != "IC" or i + 1 >= len(morphs):
         return start
@@ -198,15 +399,27 @@ def _prefix_point(sentence: Sentence, text: str) -> int:
     return after if after < sentence.end else start
 
 
-def merge_edits(edits: list[Edit], text: str, applicability: str, description: str) -> Suggestion:
-    """Several edits in one sentence as one Suggestion; text between them is copied unchanged."""
-    ordered = sorted(edits, key=lambda e: (e[0], e[1] > e[0]))
-    start = ordered[0][0]
+def merge_edits(edits: list[Edit], text: str, applicability: str, description: str) -> Suggestion | None:
+    """Several edits in one sentence as one Suggestion; text between them is copied unchanged.
+
+    Overlaps are resolved before joining: an edit inside another one is dropped (the outer one already
+    rewrites those words); edits that cross each other cannot be joined into sound text, so there is none.
+    """
+    ordered = sorted(edits, key=lambda e: (e[0], e[1] > e[0], -(e[1] - e[0])))
+    kept: list[Edit] = []
+    for edit in ordered:
+        if kept and edit[0] < kept[-1][1]:
+            if edit[1] <= kept[-1][1]:
+                continue  # nested: the outer edit rewrites these words already
+            return None
+        if kept and edit[0] == edit[1] == kept[-1][0] == kept[-1][1]:
+            kept[-1] = (edit[0], edit[1], kept[-1][2] + edit[2])
+            continue
+        kept.append(edit)
+    start = kept[0][0]
     pos = start
     pieces = []
-    for e_start, e_end, replacement in ordered:
-        if e_start < pos:  # overlapping edits: keep the first
-            continue
+    for e_start, e_end, replacement in kept:
         pieces.append(text[pos:e_start])
         pieces.append(replacement)
         pos = e_end
@@ -243,13 +456,16 @@ def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
     return (end, end, punct)
 
 
-def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str) -> list[Suggestion]:
+def _lexicon_suggestions(
+    hit: Hit, sentence: Sentence, entry: LexiconEntry, text: str
+) -> list[tuple[Suggestion, str]]:
     """Swap the word's morphemes for the replacement's; a several-word replacement keeps its leading words as
-    written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은)."""
+    written and joins only its last word with the original particles and endings (소요 기간은 -> 걸리는 기간은).
+    Each suggestion comes with the entry's replacement it was made from (it may hold slots: {N}분)."""
     if entry.strategy == "keep":
         return []
     if entry.strategy == "gloss":
-        return [gloss_suggestion(sentence.morphs, hit.first, hit.last, entry)]
+        return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:
@@ -265,7 +481,9 @@ def _lexicon_suggestions(hit: Hit, sentence: Sentence, entry: LexiconEntry, text
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
         applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
-        out.append(merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'"))
+        merged = merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'")
+        if merged is not None:
+            out.append((merged, replacement))
     return out
 
 
@@ -318,52 +536,3 @@ def _without_double_space(start: int, end: int, replacement: str, text: str) -> 
         elif start > 0 and text[start - 1] == " ":
             start -= 1
     return (start, end, replacement)
-
-
-# Endings whose 으-form Kiwi's join does not choose by itself after a consonant (어렵+니 -> 어렵니, not 어려우니).
-_EU_FORMS = {"니": "으니", "니까": "으니까", "면": "으면", "면서": "으면서", "며": "으며", "므로": "으므로",
-             "러": "으러", "려고": "으려고", "려면": "으려면"}
-_STEM_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA"})
-
-
-def _with_eu(morphs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Give an ending its 으-form after a stem that ends in a consonant other than ㄹ."""
-    out = list(morphs)
-    for i in range(1, len(out)):
-        form, tag = out[i]
-        stem, stem_tag = out[i - 1]
-        if form in _EU_FORMS and tag.startswith("E") and stem_tag in _STEM_TAGS and stem:
-            code = ord(stem[-1]) - 0xAC00
-            if 0 <= code < 11172 and code % 28 not in (0, 8):
-                out[i] = (_EU_FORMS[form], tag)
-    return out
-
-
-def join_word(morphs: Sequence[tuple[str, str]]) -> str:
-    """Kiwi's join plus mends for its known faults."""
-    if not morphs:
-        return ""
-    morphs = _with_eu(morphs)
-    joined = join_morphs(morphs)
-    forms = [form for form, _ in morphs]
-    if "시" in forms and joined.endswith("셔요"):
-        joined = joined[: -len("셔요")] + "세요"
-    copula = _copula_ending(morphs)
-    if copula is not None:
-        joined = copula
-    return fix_after_non_hangul(joined)
-
-
-def _copula_ending(morphs: Sequence[tuple[str, str]]) -> str | None:
-    """Noun + 이다 + 에요 ends in 예요 after a vowel (사이즈예요) and 이에요 after a consonant (원이에요).
-
-    Kiwi's join gets this wrong both ways, so the word is joined up to the noun and the ending is chosen
-    from the noun's last syllable.
-    """
-    if len(morphs) < 2 or morphs[-2] != ("이", "VCP") or morphs[-1][0] not in {"에요", "예요", "이에요"}:
-        return None
-    head = join_morphs(list(morphs[:-2]))
-    last = head[-1:]
-    if not last or not ("가" <= last <= "힣" or last.isdigit()):
-        return None
-    return head + ("이에요" if has_coda(last) else "예요")

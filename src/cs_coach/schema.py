@@ -215,6 +215,10 @@ class Suggest(_Strict):
     """Offer it only in sentences that meet this condition (e.g. {act: [refusal]})."""
     applicability: Applicability = "unsafe"
     description: str = ""
+    inputs: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
+    """Korean prompts for the slots the agent fills ({대안}: "대신 해 드릴 수 있는 일").
+
+    Common slots have defaults (rewrite.DEFAULT_PROMPTS); a number slot's prompt names its unit ({N}분)."""
 
     @model_validator(mode="after")
     def _has_action(self) -> Suggest:

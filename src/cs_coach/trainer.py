@@ -7,27 +7,22 @@ and the key content (nouns, numbers, names outside the flagged words) is still t
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .analyze import analyze
+from .content import content_kept, content_units
 from .engine import Coach
 from .examples import unmark
+from .inflect import blank_slots
 from .labels import level_label
 from .models import Report
 
-_CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH"})
 KEEP_CONTENT = 0.7
 # Categories whose flagged words a good rewrite replaces or drops (금일 -> 오늘, 규정상 -> reason).
 _WORDS_MAY_GO = frozenset({"easy", "tone", "policy", "blame", "simple"})
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-# What may follow a number inside one quantity: 3만 원, 2일, 10시 30분, 5%, 2개월.
-_QUANTITY_TAGS = frozenset({"NR", "NNB", "SN", "SW"})
-_UNIT_NOUNS = frozenset(
-    {"원", "일", "시", "분", "초", "개", "건", "회", "명", "장", "박", "주", "개월", "년", "달", "번", "층", "호"}
-)
 
 
 class Exercise(BaseModel):
@@ -75,11 +70,11 @@ def exercises_from_rules(coach: Coach, categories: Iterable[str] | None = None) 
         for number, example in enumerate(bad):
             assert example.bad is not None
             text, _ = unmark(example.bad)
-            answer = example.fix or example.unsafe_fix or coach.fix(text, unsafe=True).text
+            answer = example.fix or example.unsafe_fix or _template_answer(coach, text)
             if not _worth_keying(coach, text, answer):
                 continue
             out.append(Exercise(id=f"{rule.id}-{number}", text=text, categories=[rule.category], rule_ids=[rule.id],
-                                hints=[_PLACEHOLDER.sub("…", rule.message)], answer=answer, source="rule"))
+                                hints=[_PLACEHOLDER.sub("…", rule.message)], answer=blank_slots(answer), source="rule"))
     return out
 
 
@@ -94,7 +89,7 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
     for _, number, report in scored:
         if len(out) == limit:
             break
-        answer = coach.fix(report.text, unsafe=True).text
+        answer = _template_answer(coach, report.text)
         if not _worth_keying(coach, report.text, answer):
             continue
         out.append(Exercise(
@@ -103,10 +98,21 @@ def exercises_from_replies(coach: Coach, replies: Iterable[str], limit: int = 20
             categories=sorted({f.category for f in report.findings}),
             rule_ids=sorted({f.rule_id for f in report.findings}),
             hints=[f.message if f.text in f.message else f"'{f.text}': {f.message}" for f in report.findings],
-            answer=answer,
+            answer=blank_slots(answer),
             source="reply",
         ))
     return out
+
+
+def model_answer(coach: Coach, text: str) -> str:
+    """The answer key's rewrite: every rewrite applied, what only the agent knows left as a blank (＿＿)."""
+    return blank_slots(_template_answer(coach, text))
+
+
+def _template_answer(coach: Coach, text: str) -> str:
+    """Every rewrite applied, templates with their slots filled with themselves ({대안}: text rules leave alone)."""
+    names = {i.name for f in coach.check(text).findings for s in f.suggestions for i in s.inputs}
+    return coach.fix(text, unsafe=True, inputs={n: "{" + n + "}" for n in names}).text
 
 
 def _worth_keying(coach: Coach, question: str, answer: str) -> bool:
@@ -144,39 +150,7 @@ def _messages(report: Report, rule_ids: list[str]) -> list[str]:
 
 
 def _content_kept(original: str, rewrite: str, before: Report) -> tuple[float, list[str]]:
-    """Share of the original's content morphemes that the rewrite still has (words it should replace aside)."""
+    """Share of the original's content words that the rewrite still has (words it should replace aside)."""
     flagged = [(f.start, f.end) for f in before.findings if f.category in _WORDS_MAY_GO]
-    wanted: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for key, surface, start in _content_units(original):
-        if not any(a <= start < b for a, b in flagged):
-            wanted[key] += 1
-            shown.setdefault(key, surface)
-    if not wanted:
-        return 1.0, []
-    have = Counter(key for key, _, _ in _content_units(rewrite))
-    missing = [shown[key] for key in wanted if have[key] == 0]
-    kept = sum(min(count, have[key]) for key, count in wanted.items()) / sum(wanted.values())
-    return kept, missing
-
-
-def _content_units(text: str) -> list[tuple[str, str, int]]:
-    """(key, surface, start) of each content word; a number takes its units with it (3만 원, 2일, 10시)."""
-    units: list[tuple[str, str, int]] = []
-    for sentence in analyze(text).sentences:
-        morphs = sentence.morphs
-        i = 0
-        while i < len(morphs):
-            m = morphs[i]
-            if m.tag == "SN":
-                j = i + 1
-                while j < len(morphs) and (morphs[j].tag in _QUANTITY_TAGS or morphs[j].form in _UNIT_NOUNS):
-                    j += 1
-                surface = text[m.start : morphs[j - 1].end]
-                units.append(("".join(surface.split()), surface, m.start))
-                i = j
-                continue
-            if m.tag in _CONTENT_TAGS:
-                units.append((m.form, text[m.start : m.end], m.start))
-            i += 1
-    return units
+    return content_kept(content_units(analyze(original).sentences, original),
+                        content_units(analyze(rewrite).sentences, rewrite), flagged)

@@ -48,13 +48,22 @@ def fix(
     ignore: IgnoreOpt = None,
     pack: PackOpt = None,
     quiet: QuietOpt = False,
+    slot_values: Annotated[list[str] | None, typer.Option(
+        "--input", metavar="NAME=TEXT",
+        help="Fill a rewrite's slot, e.g. --input 대안='같은 가격의 다른 색상으로 교환' (repeatable; with --unsafe)."
+    )] = None,
 ) -> None:
-    """Apply safe rewrites: print the fixed text (default), a diff (--diff), or rewrite files (--write)."""
+    """Apply safe rewrites: print the fixed text (default), a diff (--diff), or rewrite files (--write).
+
+    Rewrites with slots ({대안}, {이유}, {N}) are applied only with --unsafe and an --input for each slot;
+    the others are listed as waiting for input. Fix never writes a slot into the text.
+    """
     with usage_errors():
         if diff and write:
             raise UsageError("give --diff or --write, not both")
         if not paths and not text and stdin_is_terminal():
             raise UsageError("give files or folders to fix (or pipe replies in); see 'cs-coach fix --help'")
+        values = parse_inputs(slot_values or [])
         inputs = open_inputs(paths or [], text or [], Options(column, id_column, ignore_column, encoding),
                              config_path, select, ignore, pack)
     config, coach, docs, known = inputs.config, inputs.coach, inputs.docs, inputs.known
@@ -71,6 +80,7 @@ def fix(
 
     outputs: list[tuple[Document, str]] = []
     applied = remaining = 0
+    waiting: dict[str, str] = {}
     total = sum(len(d.records) for d in docs)
     with usage_errors(), Progress(total, "fixing", quiet) as progress:
         for doc in docs:
@@ -80,7 +90,9 @@ def fix(
                 chosen = coach_for(record.ignore)
                 if chosen is None:
                     continue
-                result = chosen.fix(record.text, unsafe=unsafe)
+                result = chosen.fix(record.text, unsafe=unsafe, inputs=values)
+                waiting.update((i.name, i.prompt) for f in result.remaining for s in f.suggestions for i in s.inputs
+                               if i.name not in values)
                 if not doc.can_write(record.index, result.text):
                     warn(f"{doc.name}:{record.line} ({record.id}): fix left out, it would change HTML markup")
                     continue
@@ -115,7 +127,24 @@ def fix(
             typer.echo(new, nl=not new.endswith("\n"))
     if not quiet:
         typer.echo(f"{applied} fixes applied in {len(changed)} file(s); {remaining} findings left", err=True)
+        if waiting:
+            asks = ", ".join(f"{name}({prompt})" for name, prompt in sorted(waiting.items()))
+            typer.echo(f"rewrites waiting for --unsafe --input NAME=TEXT: {asks}", err=True)
     raise typer.Exit(EXIT_FINDINGS if diff and changed else EXIT_CLEAN)
+
+
+def parse_inputs(items: list[str]) -> dict[str, str]:
+    """'대안=같은 색상으로 교환' -> {'대안': '같은 색상으로 교환'}.
+
+    A slot's name is what the rewrite shows in braces ({대안} or 대안 both work)."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip().strip("{}")
+        if not sep or not name or not value.strip():
+            raise UsageError(f"--input takes NAME=TEXT (for example 대안='다른 색상으로 교환'), not {item!r}")
+        values[name] = value.strip()
+    return values
 
 
 def _diff_lines(text: str) -> list[str]:

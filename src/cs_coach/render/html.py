@@ -11,8 +11,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import __version__
+from ..inflect import SLOT
 from ..labels import SEVERITY_LABELS, category_label, level_label, severity_label
-from ..models import CATEGORIES, SEVERITY_RANK, Finding, Report
+from ..models import CATEGORIES, SEVERITY_RANK, Finding, Report, Suggestion
 from ..scoring import BANDS, LibrarySummary
 from . import Checked, RuleInfo, region, suggestion_preview
 
@@ -108,6 +109,21 @@ def render_html(
     )
 
 
+def slot_fields(preview: str, suggestion: Suggestion) -> Markup:
+    """A template's preview with each slot as a field to fill (labelled with the slot's Korean prompt)."""
+    prompts = {i.name: i.prompt for i in suggestion.inputs}
+    if not prompts:
+        return escape(preview)
+    out = Markup("")
+    for k, piece in enumerate(SLOT.split(preview)):
+        if k % 2 and piece in prompts:
+            out += Markup('<input class="slot" type="text" placeholder="{}" aria-label="{}">').format(
+                prompts[piece], piece)
+        else:
+            out += escape("{" + piece + "}" if k % 2 else piece)
+    return out
+
+
 def _band_colour(low: int) -> str:
     return "#2e7d32" if low >= 90 else ("#e08a00" if low >= 60 else "#c62828")
 
@@ -120,7 +136,8 @@ def _reply_view(record: object, report: Report, rules: Mapping[str, RuleInfo]) -
             {
                 "f": f,
                 "where": f"{where.line}:{where.column}" if where.exact else f"{where.line}",
-                "previews": list(zip(suggestion_preview(report, f), f.suggestions, strict=True)),
+                "previews": [(slot_fields(p, s), s) for p, s in zip(suggestion_preview(report, f), f.suggestions,
+                                                                      strict=True)],
                 "why": rules[f.rule_id].why if f.rule_id in rules else "",
             }
         )

@@ -45,6 +45,9 @@ def render_text(results: Iterable[Checked], colour: bool = False, max_findings: 
             for preview, s in zip(suggestion_preview(report, f), f.suggestions, strict=True):
                 note = "fix" if s.applicability == "safe" else "unsafe fix"
                 yield f"    → {_clip(preview)}  {paint(_DIM, f'({note})')}"
+                if s.inputs:  # a template: what the agent writes into each slot
+                    asks = ", ".join(f"{{{i.name}}} = {i.prompt}" for i in s.inputs)
+                    yield "      " + paint(_DIM, f"채울 곳: {asks} (--unsafe --input NAME=TEXT)")
         hidden = len(report.findings) - max_findings
         if hidden > 0:
             yield f"    … {hidden} more in {record.source} ({record.id or 'this reply'}); see --max-findings"

@@ -50,6 +50,9 @@ class CheckManyRequest(_Request):
 
 class FixRequest(CheckRequest):
     unsafe: bool = False
+    inputs: Annotated[dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=500)]],
+                      Field(max_length=20)] = Field(default_factory=dict)
+    """Values for the slots of template rewrites ({"대안": "…"}); applied only with `unsafe`."""
 
 
 class RuleInfo(BaseModel):
@@ -89,7 +92,9 @@ def create_app(coach: Coach | None = None, max_body_bytes: int = MAX_BODY_BYTES,
 
     @app.post("/fix", response_model=FixResult)
     def fix(body: FixRequest) -> FixResult:
-        return _unprocessable_on_value_error(lambda text: app.state.coach.fix(text, unsafe=body.unsafe), body.text)
+        return _unprocessable_on_value_error(
+            lambda text: app.state.coach.fix(text, unsafe=body.unsafe, inputs=body.inputs), body.text
+        )
 
     @app.get("/rules", response_model=list[RuleInfo])
     def rules() -> list[RuleInfo]:

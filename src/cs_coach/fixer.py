@@ -1,0 +1,303 @@
+"""The fix loop: apply suggestions, re-check, and keep only the edits that made the reply better.
+
+An applied edit is rolled back when the re-check shows that it
+(a) did not remove the finding it targets, (b) brought a new finding, (c) changed its sentence's speech level
+(raised to polite speech aside), (d) dropped a content word outside the flagged words, or
+(e) left a sentence with a second concessive (죄송하지만 … 어렵겠지만) or a repeated sentence.
+
+Every accepted round lowers the number of findings, so the loop ends; and it ends only when no candidate
+edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x).
+
+Templates (suggestions with `inputs`) are applied only with the caller's values for every slot; findings
+inside the caller's own words do not count as new.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .analyze import Sentence, analyze
+from .content import content_kept, content_units
+from .inflect import fill_slots
+from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
+
+MAX_FIX_ROUNDS = 32
+# Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
+MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
+_POLITE = frozenset({"hapsyo", "haeyo"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    finding: Finding
+    suggestion: Suggestion  # templates already filled
+    own_words: tuple[tuple[int, int], ...] = ()  # where the caller's values sit inside the replacement
+
+
+@dataclass(frozen=True)
+class _Context:
+    check: Callable[[str], Report]
+    unsafe: bool  # this phase may apply unsafe suggestions
+    values: Mapping[str, str]
+
+
+def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
+             inputs: Mapping[str, str] | None = None) -> FixResult:
+    """Apply suggestions round by round until no candidate passes the re-check (see the module doc)."""
+    values = {k: v for k, v in (inputs or {}).items() if v and v.strip()}
+    applied: list[Suggestion] = []
+    report = check(text)
+    rounds = 0
+    while rounds < MAX_FIX_ROUNDS:
+        step = _round(_Context(check, False, values), report)
+        if step is None and unsafe:
+            starts = [s.start for s in analyze(report.text).sentences]
+            step = _round(_Context(check, True, values), report, starts)
+        if step is None:
+            break
+        done, report = step
+        rounds += 1
+        applied.extend(done)
+    return FixResult(text=report.text, applied=applied, remaining=report.findings, iterations=rounds)
+
+
+def _order(f: Finding) -> tuple[int, bool, int]:
+    inserts_only = all(s.start == s.end for s in f.suggestions) if f.suggestions else True
+    return (-SEVERITY_RANK[f.severity], inserts_only, f.start)
+
+
+def _candidates(findings: Sequence[Finding], ctx: _Context) -> list[list[_Candidate]]:
+    """Per finding (most severe first, replacements before insertions), the suggestions fix may apply."""
+    out = []
+    for finding in sorted(findings, key=_order):
+        options = []
+        for s in finding.suggestions:
+            if s.applicability == "unsafe" and not ctx.unsafe:
+                continue
+            if s.inputs:
+                if not ctx.unsafe or any(i.name not in ctx.values for i in s.inputs):
+                    continue  # a template waits for the agent's words: it stays in `remaining`
+                filled, spans = fill_slots(s.replacement, {i.name: ctx.values[i.name] for i in s.inputs})
+                s = s.model_copy(update={"replacement": filled, "inputs": []})
+                options.append(_Candidate(finding, s, tuple(spans)))
+            else:
+                options.append(_Candidate(finding, s))
+        if options:
+            out.append(options)
+    return out
+
+
+def _first_choice(candidates: list[list[_Candidate]], sentence_starts: Sequence[int] | None = None) -> list[_Candidate]:
+    """Each finding's first suggestion that clashes with none chosen before (one per sentence with starts)."""
+    chosen: list[_Candidate] = []
+    used: set[int] = set()
+    for options in candidates:
+        for c in options:
+            if any(edits_clash(c.suggestion, o.suggestion) for o in chosen):
+                continue
+            if sentence_starts is not None:
+                number = bisect_right(sentence_starts, c.suggestion.start) - 1
+                if number in used:
+                    continue
+                used.add(number)
+            chosen.append(c)
+            break
+    return chosen
+
+
+def _round(ctx: _Context, report: Report,
+           sentence_starts: Sequence[int] | None = None) -> tuple[list[Suggestion], Report] | None:
+    """One round: every finding's first suggestion that does not clash, applied together when the re-check
+    passes for all of them; else the first single edit that passes; None when nothing passes."""
+    candidates = _candidates(report.findings, ctx)
+    first = _first_choice(candidates, sentence_starts)
+    if not first:
+        return None
+    together = _try(ctx, report, first)
+    if together is not None:
+        return together
+    for options in candidates:
+        for c in options:
+            alone = _try(ctx, report, [c])
+            if alone is not None:
+                return alone
+    return None
+
+
+def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[Suggestion], Report] | None:
+    """The applied suggestions and the re-checked report when the edits pass every test of the module doc.
+
+    An edit that brings a new finding may still pass together with the fixes of what it brought (an order made
+    a request gets its cushion in the same step), when the result has nothing new."""
+    step = _step(ctx.check, report, chosen)
+    if step is None:
+        return None
+    after, counts = step
+    before = _counts(report.findings)
+    done = [c.suggestion for c in chosen]
+    over = _unresolved(before, counts, chosen)
+    if not over:
+        return done, after
+    # a second step may fix what the first left or brought (the rest of a long sentence split once)
+    follow = _first_choice(_candidates([f for f in after.findings if _counts([f]).keys() & over], ctx))
+    second = _step(ctx.check, after, follow) if follow else None
+    if second is None:
+        return None  # (a) the target is still there, or (b) a new finding
+    final, counts = second
+    if _unresolved(before, counts, chosen):
+        return None
+    return done + [c.suggestion for c in follow], final
+
+
+def _unresolved(before: Counter[str], after: Counter[str], chosen: Sequence[_Candidate]) -> set[str]:
+    """Rule ids that block an edit: (b) any rule flagged more often than before, and (a) the rules of each
+    edit's problem span (its finding's rule and the rules grouped with it in `also`) when none of them went."""
+    blocked = {r for r in after if after[r] > before[r]}
+    for c in chosen:
+        group = {c.finding.rule_id, *c.finding.also}
+        if sum(after[r] for r in group) >= sum(before[r] for r in group):
+            blocked |= group
+    return blocked
+
+
+def _step(
+    check: Callable[[str], Report], report: Report, chosen: list[_Candidate]
+) -> tuple[Report, Counter[str]] | None:
+    """Apply the edits and re-check: the new report and its finding counts (without findings inside the
+    caller's own words), or None when an edit changed a speech level, lost content or broke grammar."""
+    chosen = sorted(chosen, key=lambda c: (c.suggestion.start, c.suggestion.end))
+    new_text = apply_edits(report.text, [c.suggestion for c in chosen])
+    if new_text == report.text:
+        return None
+    old_sentences = analyze(report.text).sentences
+    new_sentences = analyze(new_text).sentences
+    # the sentences each edit touches, before and after, and where the caller's words sit in the new text
+    own: list[tuple[int, int]] = []
+    shift = 0
+    for c in chosen:
+        s = c.suggestion
+        start = s.start + shift
+        own.extend((start + a, start + b) for a, b in c.own_words)
+        delta = len(s.replacement) - (s.end - s.start)
+        old = _around(old_sentences, s.start, s.end)
+        lo = min([s.start, *(x.start for x in old)])
+        hi = max([s.end, *(x.end for x in old)])
+        new = _around(new_sentences, lo + shift, max(hi + shift + delta, start + len(s.replacement)))
+        shift += delta
+        if not _level_kept(old, new, c.finding.category, inserted=s.start == s.end):
+            return None  # (c)
+        may_go = [(c.finding.start, c.finding.end)]
+        if c.finding.category in MODEL_SENTENCE_CATEGORIES:
+            may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
+        if content_kept(content_units(old, report.text), content_units(new, new_text, any_tag=True), may_go)[1]:
+            return None  # (d)
+        if _worse_grammar(old, new, report.text, new_text):
+            return None  # (e)
+    after = check(new_text)
+    return after, _counts(f for f in after.findings if not _inside_any(f, own))
+
+
+def _counts(findings) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for f in findings:
+        counts[f.rule_id] += 1
+        for other in f.also:
+            counts[other] += 1
+    return counts
+
+
+def _inside_any(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= f.start and f.end <= b for a, b in spans)
+
+
+def _around(sentences: Sequence[Sentence], start: int, end: int) -> list[Sentence]:
+    """The sentences an edit of [start, end) touches (for an insertion: the one it ends or starts)."""
+    hit = [s for s in sentences if s.start < end and start < s.end]
+    if not hit:
+        hit = [s for s in sentences if s.start <= start <= s.end]
+    return hit
+
+
+def _level_kept(old: Sequence[Sentence], new: Sequence[Sentence], category: str, inserted: bool = False) -> bool:
+    """Same level, or raised: 반말 (and 하오체) made polite; a tone rule may also choose 합쇼체 over a curt 해요체
+    fragment (거스름돈이요 -> 거스름돈입니다), and an added sentence may be in the other polite level (합쇼체 and
+    해요체 alternate in service talk: '재고가 없습니다. 들어오면 알려 드릴까요?'), as the trainer's grading accepts."""
+    before = {s.level for s in old} - {"none"}
+    after = {s.level for s in new} - {"none"}
+    if not before or after <= before:
+        return True
+    if not after <= _POLITE:
+        return False
+    return before == {"banmal"} or ((category == "tone" or inserted) and before <= _POLITE)
+
+
+_CONCESSIVE = frozenset({"지만", "는데", "ᆫ데", "은데"})
+
+
+def _worse_grammar(old: Sequence[Sentence], new: Sequence[Sentence], old_text: str, new_text: str) -> bool:
+    def concessive(sentences: Sequence[Sentence]) -> int:
+        return max((sum(1 for m in s.morphs if m.tag == "EC" and m.form == "지만") for s in sentences), default=0)
+
+    if concessive(new) >= 2 and concessive(new) > concessive(old):
+        return True
+    if len(_STUTTER.findall(new_text)) > len(_STUTTER.findall(old_text)):
+        return True  # 드릴게요요: an ending the analyser split off was left behind the rewrite
+    # the same sentence twice anywhere in the reply (an alternative appended again after another edit)
+    return _repeats(analyze(new_text).sentences, new_text) > _repeats(analyze(old_text).sentences, old_text)
+
+
+_STUTTER = re.compile(r"(요|다|죠|까|니다|세요)\1(?![가-힣])")
+
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _repeats(sentences: Sequence[Sentence], text: str) -> int:
+    said = [_SPACE.sub("", text[s.start : s.end]) for s in sentences]
+    return len(said) - len(set(said))
+
+
+def choose_edits(
+    findings: Sequence[Finding], unsafe: bool, sentence_starts: Sequence[int] | None = None
+) -> list[Suggestion]:
+    """The first applicable suggestion of each finding, skipping any that overlaps one already chosen
+    (findings by severity, then replacements before insertions, then position; with `sentence_starts`,
+    at most one edit per sentence). Templates are never chosen: they need the agent's words."""
+    chosen: list[Suggestion] = []
+    used_sentences: set[int] = set()
+    for finding in sorted(findings, key=_order):
+        for suggestion in finding.suggestions:
+            if (suggestion.applicability == "unsafe" and not unsafe) or suggestion.inputs:
+                continue
+            if any(edits_clash(suggestion, other) for other in chosen):
+                continue
+            if sentence_starts is not None:
+                sentence = bisect_right(sentence_starts, suggestion.start) - 1
+                if sentence in used_sentences:
+                    continue
+                used_sentences.add(sentence)
+            chosen.append(suggestion)
+            break
+    return sorted(chosen, key=lambda s: (s.start, s.end))
+
+
+def edits_clash(a: Suggestion, b: Suggestion) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only when at the same point or inside
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Sequence[Suggestion]) -> str:
+    pieces = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.replacement)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
