@@ -27,6 +27,8 @@ def test_particles_after_quoted_words_in_messages() -> None:
     assert fix_after_quotes(message) == "'무상'은 어려운 말입니다. '바로'는 쉽습니다."
     assert fix_after_quotes("'전화 상담으로'은") == "'전화 상담으로'는"
     assert fix_after_quotes("'금일'를 '오늘'로, '서울'으로") == "'금일'을 '오늘'로, '서울'로"
+    # Superscripts and circled numbers are digits to str.isdigit() but have no reading: the particle stays.
+    assert fix_after_quotes("'A0²'은 '단계①'를") == "'A0²'은 '단계①'를"
     assert choose("집", "로") == "으로" and choose("{대안}", "은") == "은"
 
 

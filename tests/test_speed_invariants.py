@@ -263,3 +263,37 @@ def test_rules_that_cannot_match_add_no_matching_work(monkeypatch: pytest.Monkey
     assert len(_with_copies(base, 9).rules) == 10 * len(base.rules)
     assert work[0] == work[1]
     assert work[0][0] > 0
+
+
+def test_trusted_models_equal_validated_ones() -> None:
+    """The unvalidated constructor the engine uses for sentence views builds what validation builds."""
+    from cs_coach.engine import sentence_info
+    from cs_coach.models import ClauseInfo, SentenceInfo, SpanInfo
+
+    for text in [*REPLIES, "설정 > 일반 > '다음에 하기'를 누르시면 안 됩니다."]:
+        for u in understand_all(analyze(text).sentences):
+            fast = sentence_info(u)
+            checked = SentenceInfo(
+                start=u.start, end=u.end, act=u.act, alternative=u.alternative,
+                clauses=[ClauseInfo(start=c.start, end=c.end, relation=c.relation, subject=c.subject,
+                                    subject_class=c.subject_class, negative=c.negative) for c in u.clauses],
+                quoted=[SpanInfo(start=a, end=b) for a, b in u.quoted],
+            )
+            assert fast == checked
+            assert fast.model_dump_json() == checked.model_dump_json()
+            assert fast.model_fields_set == checked.model_fields_set
+            assert [hash(c) for c in fast.clauses] == [hash(c) for c in checked.clauses]
+
+
+def test_word_count_fast_path_counts_what_the_quoted_path_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences without quoted text take a shortcut; forcing the general path gives the same counts."""
+    from cs_coach import metrics
+
+    texts = [*REPLIES, *_example_texts()[:200]]
+    sentences = [s for text in texts for s in analyze(text).sentences]
+    fast = [metrics.words_per_sentence(s, {}) for s in sentences]
+    real = metrics.quoted_of
+    monkeypatch.setattr(metrics, "quoted_of", lambda s: (*real(s), (-2, -1)))  # plus a span no morpheme is in
+    slow = [metrics.words_per_sentence(s, {}) for s in sentences]
+    assert fast == slow
+    assert any(value > 3 for value in fast)

@@ -24,6 +24,7 @@ from .models import (
     SentenceInfo,
     SpanInfo,
     Suggestion,
+    trusted,
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
 from .rewrite import suggestions_for
@@ -268,16 +269,17 @@ def group_findings(
 def sentence_info(u: Understanding) -> SentenceInfo:
     """The public view of a sentence's Understanding (built without re-validation: the values are ours)."""
     clauses = [
-        ClauseInfo.model_construct(
-            start=c.start, end=c.end, relation=c.relation, subject=c.subject, subject_class=c.subject_class,
-            negative=c.negative,
-        )
+        trusted(ClauseInfo, {
+            "start": c.start, "end": c.end, "relation": c.relation, "subject": c.subject,
+            "subject_class": c.subject_class, "negative": c.negative,
+        })
         for c in u.clauses
     ]
-    quoted = [SpanInfo.model_construct(start=a, end=b) for a, b in u.quoted]
-    return SentenceInfo.model_construct(
-        start=u.start, end=u.end, act=u.act, clauses=clauses, quoted=quoted, alternative=u.alternative
-    )
+    quoted = [trusted(SpanInfo, {"start": a, "end": b}) for a, b in u.quoted]
+    return trusted(SentenceInfo, {
+        "start": u.start, "end": u.end, "act": u.act, "clauses": clauses, "quoted": quoted,
+        "alternative": u.alternative,
+    })
 
 
 def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:

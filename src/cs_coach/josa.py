@@ -35,7 +35,7 @@ def _sound(word: str) -> tuple[bool, bool] | None:
     code = ord(last) - 0xAC00
     if 0 <= code < 11172:
         return code % 28 != 0, code % 28 == 8
-    if last.isdigit():
+    if last in _DIGIT_HAS_CODA:  # ASCII digits only: str.isdigit() also accepts ² and ①, which have no reading here
         return _DIGIT_HAS_CODA[last], last in _RIEUL_DIGITS
     latin = re.search(r"[A-Za-z]+$", stripped)
     if latin:

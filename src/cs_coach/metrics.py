@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Literal
 
 from .analyze import Analysis, Sentence
-from .sentences import understand
+from .sentences import quoted_of, understand
 from .speech import is_polite
 
 Params = Mapping[str, object]
@@ -24,9 +24,12 @@ class Measure:
 
 def _word_keys(sentence: Sentence, first: int = 0, last: int | None = None) -> list[object]:
     """One key per 어절 that holds a real morpheme; a quoted span or menu path (a UI label) is one 어절."""
-    quoted = understand(sentence).quoted
+    quoted = quoted_of(sentence)
+    morphs = sentence.morphs[first:last]
+    if not quoted:  # the common case: 어절 indices ascend, so a set of them is the same count in one pass
+        return sorted({m.word for m in morphs if not m.tag.startswith(_SYMBOL_PREFIXES)})
     keys: list[object] = []
-    for m in sentence.morphs[first:last]:
+    for m in morphs:
         if m.tag.startswith(_SYMBOL_PREFIXES):
             continue
         span = next((q for q in quoted if q[0] <= m.start < q[1]), None)
@@ -161,7 +164,29 @@ def hard_words_per_sentence(sentence: Sentence, params: Params) -> float:
     grades = params.get("easy_grades") or ("A", "B")
     assert isinstance(allow, list | tuple) and isinstance(grades, list | tuple)
     easy = frozenset(grades)
-    return float(len({m.form for m in sentence.morphs if m.form not in allow and vocab.is_hard_noun(m, easy)}))
+    hard = _HARD.get(easy)
+    if hard is None or hard[0] is not vocab:
+        hard = _HARD[easy] = (vocab, {})
+    known = hard[1]
+    forms = set()
+    for m in sentence.morphs:
+        if m.tag != "NNG" or m.form in allow:
+            continue
+        form = m.form
+        is_hard = known.get(form)
+        if is_hard is None:
+            if len(known) >= _HARD_CACHE_SIZE:  # endless novel nouns must not grow memory without bound
+                known.clear()
+            is_hard = known[form] = vocab.is_hard_noun(m, easy)
+        if is_hard:
+            forms.add(form)
+    return float(len(forms))
+
+
+# Easy grades -> (the vocabulary, whether each NNG form is hard): the answer depends on the form alone, and a
+# CS reply repeats the same few hundred nouns.
+_HARD: dict[frozenset, tuple[object, dict[str, bool]]] = {}
+_HARD_CACHE_SIZE = 65536
 
 
 MEASURES["hard_words_per_sentence"] = Measure("sentence", hard_words_per_sentence, "어려운 한자어 명사 수 (문장당)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -155,6 +155,25 @@ class FixResult(_Frozen):
     applied: list[Suggestion]
     remaining: list[Finding]
     iterations: int = 0
+
+
+_set = object.__setattr__
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def trusted(cls: type[_M], values: dict[str, object]) -> _M:
+    """A model from values the engine made itself, every field given and already valid, without validation.
+
+    Why not `model_construct`: it re-walks the fields for defaults and costs more than validating (measured
+    ~22 µs vs ~5 µs here for a ClauseInfo), and every sentence of every report builds a few of these. The
+    result is the same object pydantic builds (tests compare them); `values` must name every field.
+    """
+    model = cls.__new__(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
 
 
 def json_schemas() -> dict[str, dict]:

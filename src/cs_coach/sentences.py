@@ -235,6 +235,16 @@ def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Und
     return Understanding(sentence.start, sentence.end, core.act, clauses, quoted, alternative)  # type: ignore[arg-type]
 
 
+def quoted_of(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """The sentence's quoted spans (absolute offsets) without building its Understanding: metrics ask for
+    them on every sentence, and almost every sentence has none."""
+    quoted = _core(sentence).quoted
+    if not quoted:
+        return ()
+    base = sentence.start
+    return tuple((a + base, b + base) for a, b in quoted)
+
+
 def understand_all(sentences: Sequence[Sentence]) -> list[Understanding]:
     """One Understanding per sentence of a reply (each looks at the next for `alternative`)."""
     return [understand(s, sentences[i + 1] if i + 1 < len(sentences) else None) for i, s in enumerate(sentences)]
