@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .rows import FINDING_FIELDS, SCORE_FIELDS, finding_rows, fixed_texts, score_rows
@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from pyspark.sql import DataFrame
     from pyspark.sql.types import StructType
 
+    from ..engine import Coach
+
 _INT_FIELDS = {"start", "end", "overall", "errors", "warnings", "infos"}
 _LIST_FIELDS = {"also"}
 
@@ -21,40 +23,32 @@ class SparkInputError(ValueError):
     """A column named by the caller is missing, or the text column is not a string column."""
 
 
-def findings_schema(df: DataFrame, id_cols: tuple[str, ...]) -> StructType:
-    return _schema(df, id_cols, FINDING_FIELDS)
-
-
-def scores_schema(df: DataFrame, id_cols: tuple[str, ...]) -> StructType:
-    return _schema(df, id_cols, SCORE_FIELDS)
-
-
 def check_dataframe_with(
     df: DataFrame, text_col: str, id_cols: tuple[str, ...], settings: ShippedSettings, unsafe: bool
 ) -> DataFrame:
-    _require_columns(df, text_col, id_cols)
-    schema = findings_schema(df, id_cols)
-
-    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        coach = coach_for(settings)
-        for batch in batches:
-            ids, cells = _split(batch, id_cols, text_col)
-            yield _batch(list(finding_rows(coach, ids, cells, unsafe)), schema)
-
-    return df.select(*id_cols, text_col).mapInArrow(run, schema)
+    return _map_rows(df, text_col, id_cols, settings, FINDING_FIELDS,
+                     lambda coach, ids, cells: finding_rows(coach, ids, cells, unsafe))
 
 
 def score_dataframe_with(
     df: DataFrame, text_col: str, id_cols: tuple[str, ...], settings: ShippedSettings
 ) -> DataFrame:
+    return _map_rows(df, text_col, id_cols, settings, SCORE_FIELDS, score_rows)
+
+
+def _map_rows(
+    df: DataFrame, text_col: str, id_cols: tuple[str, ...], settings: ShippedSettings, fields: tuple[str, ...],
+    rows: Callable[[Coach, list[tuple], list], Iterable[tuple]],
+) -> DataFrame:
+    """The id and text columns, batch by batch through one worker's Coach, into rows of a declared schema."""
     _require_columns(df, text_col, id_cols)
-    schema = scores_schema(df, id_cols)
+    schema = _schema(df, id_cols, fields)
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         coach = coach_for(settings)
         for batch in batches:
             ids, cells = _split(batch, id_cols, text_col)
-            yield _batch(list(score_rows(coach, ids, cells)), schema)
+            yield _batch(list(rows(coach, ids, cells)), schema)
 
     return df.select(*id_cols, text_col).mapInArrow(run, schema)
 
