@@ -195,8 +195,10 @@ def _step(
             may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
         if content_kept(content_units(old, report.text), content_units(new, new_text, any_tag=True), may_go)[1]:
             return None  # (d)
-        if _worse_grammar(old, new, report.text, new_text):
+        if _more_concessives(old, new):
             return None  # (e)
+    if _stutters_or_repeats(old_sentences, new_sentences, report.text, new_text):
+        return None  # (e)
     after = check(new_text)
     return after, _counts(f for f in after.findings if not _inside_any(f, own))
 
@@ -235,23 +237,23 @@ def _level_kept(old: Sequence[Sentence], new: Sequence[Sentence], category: str,
     return before == {"banmal"} or ((category == "tone" or inserted) and before <= _POLITE)
 
 
-_CONCESSIVE = frozenset({"지만", "는데", "ᆫ데", "은데"})
-
-
-def _worse_grammar(old: Sequence[Sentence], new: Sequence[Sentence], old_text: str, new_text: str) -> bool:
+def _more_concessives(old: Sequence[Sentence], new: Sequence[Sentence]) -> bool:
+    """A second concessive in one sentence (죄송하지만 … 어렵겠지만) that was not there before."""
     def concessive(sentences: Sequence[Sentence]) -> int:
         return max((sum(1 for m in s.morphs if m.tag == "EC" and m.form == "지만") for s in sentences), default=0)
 
-    if concessive(new) >= 2 and concessive(new) > concessive(old):
-        return True
+    return concessive(new) >= 2 and concessive(new) > concessive(old)
+
+
+def _stutters_or_repeats(old: Sequence[Sentence], new: Sequence[Sentence], old_text: str, new_text: str) -> bool:
+    """Whole-reply checks, once per step: an ending left behind a rewrite (드릴게요요), or the same sentence
+    twice anywhere in the reply (an alternative appended again after another edit)."""
     if len(_STUTTER.findall(new_text)) > len(_STUTTER.findall(old_text)):
-        return True  # 드릴게요요: an ending the analyser split off was left behind the rewrite
-    # the same sentence twice anywhere in the reply (an alternative appended again after another edit)
-    return _repeats(analyze(new_text).sentences, new_text) > _repeats(analyze(old_text).sentences, old_text)
+        return True
+    return _repeats(new, new_text) > _repeats(old, old_text)
 
 
 _STUTTER = re.compile(r"(요|다|죠|까|니다|세요)\1(?![가-힣])")
-
 
 
 _SPACE = re.compile(r"\s+")
