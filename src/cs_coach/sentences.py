@@ -87,7 +87,7 @@ _CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자
 _PERSON = _words(
     "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
     "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
-    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구"
+    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구 사람 타인"
 )
 _AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
 _PRODUCT = _words(
@@ -95,7 +95,8 @@ _PRODUCT = _words(
     "홈페이지 사이트 웹사이트 계정 휴대폰 핸드폰 폰 스마트폰 태블릿 노트북 컴퓨터 충전기 배터리 프린터 브라우저 "
     "버전 소프트웨어 펌웨어 단말기 공유기 모뎀 이어폰 헤드폰 스피커 워치 리모컨 냉장고 세탁기 청소기 에어컨 "
     "모델 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 링크 알림 위젯 키보드 마우스 모니터 카메라 "
-    "렌즈 케이블 어댑터 기본앱 메신저 채팅 결제수단 간편결제 페이 티켓 좌석 패키지 옵션 필터 창"
+    "렌즈 케이블 어댑터 기본앱 메신저 채팅 결제수단 간편결제 페이 티켓 좌석 패키지 옵션 필터 창 "
+    "파일 폴더 메모 문서 앨범 데이터 목록"
 )
 _THIRD_PARTY = _words(
     "상대방 상대 택배사 판매자 판매처 제조사 카드사 은행 통신사 협력사 가맹점 입점사 배송사 운송사 물류사 "
@@ -138,6 +139,17 @@ _DEVICE_STEPS = _words(
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
     "설정 지정 조절 쓸어올리 쓸어내리 촬영 녹화 녹음 종료 재생 잠그 풀 꺼 길게 "
     "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+)
+# What a device, app or feature does (or lets the customer do): negated with no company action and no agent
+# service, it is the product's limitation told as information (이 모드에서는 캡처할 수 없습니다), not a refusal.
+_DEVICE_OPS = _DEVICE_STEPS | _words(
+    "사용 이용 쓰 편집 수정 공유 접근 생성 만들 추가 페어링 표시 보 보이 듣 통화 작동 인식 고정 전환 지원 호환 "
+    "백업 복원 조작 미러링 스트리밍 작성 읽 동작 실행 전화 알림 녹화 녹음 캡처 촬영 재생 확대 축소 편집 변환 옮기"
+)
+# Product-class nouns that are commercial benefits, not device parts: 쿠폰을 받을 수 없습니다 is bad news.
+_COMMERCIAL = _words(
+    "상품 서비스 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 티켓 좌석 패키지 옵션 카드 페이 "
+    "결제수단 간편결제 모델 제품"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
@@ -629,6 +641,9 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     if tail.form in ("분", "씨") and tail.tag == "NNB":
         counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
         return "thing" if counted else "person"  # 5분 is five minutes
+    if tail.form == "들" and tail.tag == "XSN" and last - 1 > first:  # 가족들, 직원들: the class of the noun
+        last -= 1
+        tail = morphs[last - 1]
     nouns = "".join(m.form for m in morphs[first:last] if m.tag != "MM")
     if not nouns:
         return "thing"
@@ -977,12 +992,15 @@ def _decide(
     negative = [f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel != "condition"]
     # a directive main clause leads when no refusal comes with it (보이지 않으면 화면을 탭하세요)
     if (main.directive or flags.directive_soft) and not negative:
-        return "instruction" if _steps(spans, facts) else "request"
+        return "instruction" if _steps(morphs, spans, facts) else "request"
     if negative:
         fact = negative[-1]
         # 8. limitation
         company_action = fact.subject_class == "product" and fact.predicate_noun in _COMPANY_ACTIONS
         if fact.subject_class in ("product", "third_party") and not company_action:
+            return "limitation"
+        k = max(j for j, f in enumerate(facts) if f is fact)
+        if _operation_limit(morphs, spans[k][0], spans[k][1], fact):
             return "limitation"
         if (
             fact.topic_class == "product"
@@ -1013,12 +1031,88 @@ def _decide(
     return "statement"
 
 
-def _steps(spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
+def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """A negated clause that says what a device or feature cannot do, or what other people cannot do to the
+    customer's things, with no company action and no service by the agent: 캡처를 할 수 없습니다,
+    파일 이동이 불가능합니다, 알림을 받을 수 없습니다, 다른 사람은 고객님 번호를 볼 수 없습니다."""
+    if fact.agent_cue or fact.subject_class == "agent":
+        return False
+    if fact.subject is not None and _company_noun(fact.subject):
+        return False
+    obj, marked = _object_noun(morphs, first, last)
+    device_object = obj is not None and obj not in _COMMERCIAL and _SUBJECT_WORDS.get(obj) == "product"
+    if any(w in _COMMERCIAL or w[-2:] in _COMPANY_ACTIONS for w in marked):
+        return False  # 환불을 받을 수 없습니다, 이 쿠폰은 사용하실 수 없습니다: the customer's deal, not a device
+    if fact.predicate_noun in _COMPANY_ACTIONS and not device_object:
+        return False  # 취소할 수 없습니다; 알림을 받을 수 없습니다 is the app's
+    if fact.subject_class == "person":
+        return True  # 가족들도 볼 수 없습니다: other people are kept out, good news for the customer
+    if device_object:
+        return True
+    op = fact.predicate_noun
+    if op == "하":  # the object or topic names the operation: 캡처를 하다, 공동 편집은 하실 수 없다
+        op = obj or (marked[-1] if marked else None)
+    elif op in ("되", "가능", "불가", "불가능", None):  # the subject names it: 파일 이동이 불가능하다
+        op = obj or (fact.subject.split()[-1] if fact.subject else None) or (marked[-1] if marked else None)
+    return op in _DEVICE_OPS
+
+
+def _object_noun(morphs: tuple[Morph, ...], first: int, last: int) -> tuple[str | None, list[str]]:
+    """The last word of the clause's 을/를 object (or a bare noun before a separate 하다: 페어링 하다), and every
+    noun marked by 을/를 or a topic particle (a topicalised object: 이 쿠폰은 쓰실 수 없습니다)."""
+    found = None
+    marked: list[str] = []
+    for k in range(first + 1, last):
+        m = morphs[k]
+        prev = morphs[k - 1]
+        if m.tag == "JKO" and prev.tag == "ETN" and prev.form == "ᆷ" and k >= first + 2:
+            found = _with_m(morphs[k - 2].form)  # 알리+ㅁ: 알림을 받다
+            marked.append(found)
+            continue
+        if prev.tag not in _NOMINAL:
+            continue
+        if m.tag == "JKO":
+            found = prev.form
+            marked.append(prev.form)
+        elif m.tag == "JX" and m.form in ("은", "는", "ᆫ", "도") and prev.form not in _TIME_NOUNS:
+            marked.append(prev.form)
+        elif m.form == "하" and m.tag == "VV" and prev.tag == "NNG" and prev.word != m.word:
+            found = prev.form
+    return found, marked
+
+
+def _with_m(stem: str) -> str:
+    """The noun a stem makes with -ㅁ (알리 -> 알림), for nouns Kiwi splits into stem + ETN."""
+    last = stem[-1:]
+    if not ("가" <= last <= "힣") or (ord(last) - 0xAC00) % 28:
+        return stem + "ᆷ"
+    return stem[:-1] + chr(ord(last) + 16)
+
+
+def _steps(morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
     """Device steps: the step the customer is told to take, or one chained before it with -고/-며
-    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요)."""
+    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요). A directive done in or on a device,
+    app or file is a step whatever its verb (건강 앱에서 정보를 만드세요, 앨범에 사진을 추가하세요)."""
     if facts[-1].step:
         return True
-    return any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True))
+    if any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True)):
+        return True
+    first, last, _ = spans[-1]
+    return facts[-1].directive and _on_device(morphs, first, last)
+
+
+_DEVICE_PLACE = _words("에 에서 을 를")
+
+
+def _on_device(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """The clause acts on or in a device, app or file (an object or a place of that class, not a commercial one)."""
+    for k in range(first + 1, last):
+        m = morphs[k]
+        if m.form in _DEVICE_PLACE and m.tag in ("JKB", "JKO") and morphs[k - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, k - 1, first)
+            if classify(morphs, np_first, k) == "product" and morphs[k - 1].form not in _COMMERCIAL:
+                return True
+    return False
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
