@@ -327,13 +327,19 @@ def kind_of(problem: str) -> str:
     return head if head != "fix-safe" and head != "fix-unsafe" else problem
 
 
-def minimize(text: str, still_fails: Callable[[str], bool], budget: int = 1500) -> str:
-    """Delta debugging: drop chunks, then single characters, while the failure persists (bounded)."""
+MINIMIZE_SECONDS = 60.0  # a long input whose every try runs the fix loop can take hours to minimize fully
+
+
+def minimize(text: str, still_fails: Callable[[str], bool], budget: int = 1500,
+             seconds: float = MINIMIZE_SECONDS) -> str:
+    """Delta debugging: drop chunks, then single characters, while the failure persists (bounded in tries
+    and in time: the smallest failing text found so far is returned)."""
     tries = 0
+    deadline = time.monotonic() + seconds
     size = max(1, len(text) // 2)
-    while size >= 1 and tries < budget:
+    while size >= 1 and tries < budget and time.monotonic() < deadline:
         i, shrunk = 0, False
-        while i < len(text) and tries < budget:
+        while i < len(text) and tries < budget and time.monotonic() < deadline:
             candidate = text[:i] + text[i + size :]
             tries += 1
             if candidate != text and still_fails(candidate):
@@ -376,6 +382,7 @@ def run_range(bounds: tuple[int, int], minimize_first: int = 2) -> tuple[int, li
         for problem in inv.failures(text, batch_report, cold=index % cold_every == 0):
             kind = kind_of(problem)
             seen[kind] += 1
+            print(f"  failure at input #{index}: {problem}", file=sys.stderr, flush=True)
             small = text
             if seen[kind] <= minimize_first and kind != "check_many":
                 small = minimize(text, _same_failure(inv, kind))

@@ -5,8 +5,10 @@ An applied edit is rolled back when the re-check shows that it
 (raised to polite speech aside), (d) dropped a content word outside the flagged words, or
 (e) left a sentence with a second concessive (죄송하지만 … 어렵겠지만) or a repeated sentence.
 
-Every accepted round lowers the number of findings, so the loop ends; and it ends only when no candidate
-edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x).
+Every accepted round lowers the count of flagged rule ids, so the loop ends within that many rounds; and it
+ends only when no candidate edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x).
+(A fixed round cap would break that on replies with many findings: the second fix would go on where the cap
+stopped the first.)
 
 Templates (suggestions with `inputs`) are applied only with the caller's values for every slot; findings
 inside the caller's own words do not count as new.
@@ -25,7 +27,7 @@ from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
-MAX_FIX_ROUNDS = 32
+MAX_FIX_ROUNDS = 32  # rounds a reply may need beyond one per finding; the loop's real bound is the count
 # Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
 MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
 _POLITE = frozenset({"hapsyo", "haeyo"})
@@ -52,7 +54,8 @@ def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
     applied: list[Suggestion] = []
     report = check(text)
     rounds = 0
-    while rounds < MAX_FIX_ROUNDS:
+    bound = MAX_FIX_ROUNDS + sum(_counts(report.findings).values())  # never reached: each round lowers the count
+    while rounds < bound:
         step = _round(_Context(check, False, values), report)
         if step is None and unsafe:
             starts = [s.start for s in analyze(report.text).sentences]
@@ -112,14 +115,19 @@ def _first_choice(candidates: list[list[_Candidate]], sentence_starts: Sequence[
 def _round(ctx: _Context, report: Report,
            sentence_starts: Sequence[int] | None = None) -> tuple[list[Suggestion], Report] | None:
     """One round: every finding's first suggestion that does not clash, applied together when the re-check
-    passes for all of them; else the first single edit that passes; None when nothing passes."""
+    passes for all of them; else the first half, quarter, … of them that passes (one bad edit among many
+    does not cost a round per finding); else the first single edit that passes; None when nothing passes."""
     candidates = _candidates(report.findings, ctx)
     first = _first_choice(candidates, sentence_starts)
     if not first:
         return None
-    together = _try(ctx, report, first)
-    if together is not None:
-        return together
+    size = len(first)
+    while size > 1:
+        for lo in range(0, len(first), size):
+            together = _try(ctx, report, first[lo : lo + size])
+            if together is not None:
+                return together
+        size //= 2
     for options in candidates:
         for c in options:
             alone = _try(ctx, report, [c])
