@@ -17,7 +17,7 @@ inside the caller's own words do not count as new.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may need beyond one per finding; the loop's real bound is the count
+LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
 # Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
 MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
 _POLITE = frozenset({"hapsyo", "haeyo"})
@@ -118,6 +119,8 @@ def _round(ctx: _Context, report: Report,
     passes for all of them; else the first half, quarter, … of them that passes (one bad edit among many
     does not cost a round per finding); else the first single edit that passes; None when nothing passes."""
     candidates = _candidates(report.findings, ctx)
+    if len(candidates) >= LOCAL_TRIAL_FROM:
+        candidates = _locally_passing(ctx, report, candidates)
     first = _first_choice(candidates, sentence_starts)
     if not first:
         return None
@@ -134,6 +137,43 @@ def _round(ctx: _Context, report: Report,
             if alone is not None:
                 return alone
     return None
+
+
+def _locally_passing(ctx: _Context, report: Report, candidates: list[list[_Candidate]]) -> list[list[_Candidate]]:
+    """The candidates whose edit passes on its own sentences (with one neighbour each side).
+
+    A long reply with hundreds of findings would otherwise cost a whole-reply re-check per edit tried; a window
+    re-check is cheap (its sentences are cached), and whatever it lets through is still re-checked on the whole
+    reply. The filter is a function of the text alone, so fix(fix(x)) == fix(x) still holds."""
+    sentences = analyze(report.text).sentences
+    starts = [x.start for x in sentences]
+    kept = []
+    for options in candidates:
+        passing = [c for c in options if _passes_in_window(ctx, report.text, sentences, starts, c)]
+        if passing:
+            kept.append(passing)
+    return kept
+
+
+def _passes_in_window(ctx: _Context, text: str, sentences: Sequence[Sentence], starts: Sequence[int],
+                      c: _Candidate) -> bool:
+    s, f = c.suggestion, c.finding
+    if not sentences:
+        return True
+    first = max(bisect_right(starts, min(s.start, f.start)) - 2, 0)
+    last = min(bisect_right(starts, max(s.end, f.end) - 1) + 1, len(sentences))
+    lo, hi = sentences[first].start, sentences[max(last - 1, first)].end
+    if not (lo <= min(s.start, f.start) and max(s.end, f.end) <= hi) or 2 * (hi - lo) > len(text):
+        return True  # not local: decided on the whole reply
+    window = ctx.check(text[lo:hi])
+    if not any(w.rule_id == f.rule_id for w in window.findings):
+        return True  # the rule needs more context than the window: decided on the whole reply
+    moved = _Candidate(
+        f.model_copy(update={"start": f.start - lo, "end": f.end - lo}),
+        s.model_copy(update={"start": s.start - lo, "end": s.end - lo}),
+        c.own_words,
+    )
+    return _try(ctx, window, [moved]) is not None
 
 
 def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[Suggestion], Report] | None:
@@ -183,24 +223,29 @@ def _step(
         return None
     old_sentences = analyze(report.text).sentences
     new_sentences = analyze(new_text).sentences
-    # the sentences each edit touches, before and after, and where the caller's words sit in the new text
+    old_starts, new_starts = [x.start for x in old_sentences], [x.start for x in new_sentences]
+    # the sentences each group of edits touches, before and after, and where the caller's words sit in the new text
     own: list[tuple[int, int]] = []
     shift = 0
-    for c in chosen:
-        s = c.suggestion
-        start = s.start + shift
-        own.extend((start + a, start + b) for a, b in c.own_words)
-        delta = len(s.replacement) - (s.end - s.start)
-        old = _around(old_sentences, s.start, s.end)
-        lo = min([s.start, *(x.start for x in old)])
-        hi = max([s.end, *(x.end for x in old)])
-        new = _around(new_sentences, lo + shift, max(hi + shift + delta, start + len(s.replacement)))
-        shift += delta
-        if not _level_kept(old, new, c.finding.category, inserted=s.start == s.end):
+    for old, group in _by_sentences(chosen, old_sentences, old_starts):
+        lo = min(old[0].start, group[0].suggestion.start) if old else group[0].suggestion.start
+        hi = max([c.suggestion.end for c in group] + [x.end for x in old])
+        before_group = shift
+        may_go: list[tuple[int, int]] = []
+        for c in group:
+            s = c.suggestion
+            start = s.start + shift
+            own.extend((start + a, start + b) for a, b in c.own_words)
+            shift += len(s.replacement) - (s.end - s.start)
+            may_go.append((c.finding.start, c.finding.end))
+            if c.finding.category in MODEL_SENTENCE_CATEGORIES:
+                may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
+        last = group[-1].suggestion
+        new = _around(new_sentences, new_starts, lo + before_group,
+                      max(hi + shift, last.start + before_group + len(last.replacement)))
+        if not any(_level_kept(old, new, c.finding.category, inserted=c.suggestion.start == c.suggestion.end)
+                   for c in group):
             return None  # (c)
-        may_go = [(c.finding.start, c.finding.end)]
-        if c.finding.category in MODEL_SENTENCE_CATEGORIES:
-            may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
         if content_kept(content_units(old, report.text), content_units(new, new_text, any_tag=True), may_go)[1]:
             return None  # (d)
         if _more_concessives(old, new):
@@ -209,6 +254,22 @@ def _step(
         return None  # (e)
     after = check(new_text)
     return after, _counts(f for f in after.findings if not _inside_any(f, own))
+
+
+def _by_sentences(chosen: Sequence[_Candidate], sentences: Sequence[Sentence],
+                  starts: Sequence[int]) -> list[tuple[list[Sentence], list[_Candidate]]]:
+    """The edits (sorted by position) grouped by the sentences they touch: edits inside one sentence are judged
+    together, so one edit's flagged word is not counted as content another edit lost."""
+    groups: list[tuple[list[Sentence], list[_Candidate]]] = []
+    for c in chosen:
+        touched = _around(sentences, starts, c.suggestion.start, c.suggestion.end)
+        if groups and touched and groups[-1][0] and touched[0].start < groups[-1][0][-1].end:
+            sentences_so_far, members = groups[-1]
+            sentences_so_far.extend(x for x in touched if x.start >= sentences_so_far[-1].end)
+            members.append(c)
+        else:
+            groups.append((list(touched), [c]))
+    return groups
 
 
 def _counts(findings) -> Counter[str]:
@@ -224,11 +285,14 @@ def _inside_any(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= f.start and f.end <= b for a, b in spans)
 
 
-def _around(sentences: Sequence[Sentence], start: int, end: int) -> list[Sentence]:
-    """The sentences an edit of [start, end) touches (for an insertion: the one it ends or starts)."""
-    hit = [s for s in sentences if s.start < end and start < s.end]
+def _around(sentences: Sequence[Sentence], starts: Sequence[int], start: int, end: int) -> list[Sentence]:
+    """The sentences an edit of [start, end) touches (for an insertion: the one it ends or starts);
+    `starts` are the sentences' starts, for bisection."""
+    lo = max(bisect_right(starts, start) - 1, 0)
+    hi = bisect_left(starts, end)
+    hit = [s for s in sentences[lo:hi] if s.start < end and start < s.end]
     if not hit:
-        hit = [s for s in sentences if s.start <= start <= s.end]
+        hit = [s for s in sentences[max(lo - 1, 0) : lo + 2] if s.start <= start <= s.end]
     return hit
 
 
