@@ -184,6 +184,9 @@ class Pattern:
     required: tuple[frozenset[FlatKey], ...] = field(init=False, repr=False, compare=False)
     # Keys of the first consuming step when it is mandatory: matches can only start where one occurs.
     first_keys: frozenset[FlatKey] | None = field(init=False, repr=False, compare=False)
+    # (offsets from the match start, keys) of the mandatory literal steps whose place is fixed up to a few
+    # choices (before any `*`): a match can start only where every one of them has its key at some offset.
+    placed: tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
@@ -201,6 +204,7 @@ class Pattern:
                 break
         object.__setattr__(self, "starters", tuple(starters))
         object.__setattr__(self, "first_keys", first_keys)
+        object.__setattr__(self, "placed", _placed_keys(self.steps))
 
     def __reduce__(self) -> tuple:
         return (Pattern, (self.steps, self.source))
@@ -219,15 +223,11 @@ class Pattern:
     def find_all(self, morphs: Sequence[Morph], positions: Mapping[FlatKey, list[int]] | None = None) -> list[Span]:
         """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow.
 
-        With the sentence's key_positions, only the positions where the first step's literal occurs are
-        tried (same result: elsewhere that step cannot accept)."""
+        With the sentence's key_positions, only the starts where every placed literal step finds its key at
+        its offset are tried (same result: elsewhere that step cannot accept)."""
         spans: list[Span] = []
-        if positions is not None and self.first_keys is not None:
-            starts: list[int] = []
-            for key in self.first_keys:
-                starts.extend(positions.get(key, ()))
-            if len(self.first_keys) > 1:
-                starts.sort()
+        if positions is not None and self.placed:
+            starts = _starts(self.placed, positions)
             i = 0
             for start in starts:
                 if start < i:
@@ -284,6 +284,59 @@ class Pattern:
             if found is not None:
                 return found
         return None
+
+
+_MAX_PLACES = 4  # offsets tracked per step: each `?` doubles them
+
+
+def _placed_keys(steps: Sequence[Step]) -> tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...]:
+    """The literal keys of the mandatory steps at the offsets (from the match start) where they must sit.
+
+    A plain step consumes exactly one morpheme, `?` zero or one, `!` none; `*` (and the rest of a `+`)
+    makes every later offset unknown, so the walk stops there. Keys are a superset test (flat_keys), so a
+    start this rules out is one where the step could not accept.
+    """
+    placed: list[tuple[tuple[int, ...], frozenset[FlatKey]]] = []
+    offsets = (0,)
+    for step in steps:
+        if step.op == "!":
+            continue
+        if step.op in (None, "+"):
+            literal = step.anchor_keys()
+            if literal is not None:
+                placed.append((offsets, flat_keys(literal)))
+            if step.op == "+":
+                break
+            offsets = tuple(o + 1 for o in offsets)
+        elif step.op == "?":
+            offsets = tuple(sorted({*offsets, *(o + 1 for o in offsets)}))
+            if len(offsets) > _MAX_PLACES:
+                break
+        else:  # "*"
+            break
+    # the most selective first: a few positions, and a set of offsets as small as possible
+    placed.sort(key=lambda item: (len(item[0]), sum(key_weight(("t", k[1:]) if k[:1] == _TAG_PREFIX else ("f", k))
+                                                        for k in item[1])))
+    return tuple(placed)
+
+
+def _starts(placed: tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...], positions: Mapping[FlatKey, list[int]]
+            ) -> list[int]:
+    """Ascending match starts where every placed step has one of its keys at one of its offsets."""
+    found: set[int] | None = None
+    for offsets, keys in placed:
+        here: set[int] = set()
+        for key in keys:
+            at = positions.get(key)
+            if at:
+                if offsets == (0,):
+                    here.update(at)
+                else:
+                    here.update(p - o for p in at for o in offsets if p >= o)
+        found = here if found is None else found & here
+        if not found:
+            return []
+    return sorted(found) if found else []
 
 
 def key_positions(morphs: Sequence[Morph]) -> dict[FlatKey, list[int]]:
