@@ -261,23 +261,50 @@ class Pattern:
     def _match_at(
         self, morphs: Sequence[Morph], k: int, j: int, captures: dict[str, tuple[int, int]]
     ) -> tuple[int, dict[str, tuple[int, int]]] | None:
-        if k == len(self.steps):
-            return j, captures
+        """Match steps[k:] at morphs[j:]: plain and `!` steps in a loop, quantified ones by backtracking."""
+        steps = self.steps
+        total, n = len(steps), len(morphs)
+        while k < total:
+            step = steps[k]
+            op = step.op
+            if op is None:  # exactly one morpheme: no choice, so no recursion
+                if j >= n or not step.accepts(morphs[j]):
+                    return None
+                name = step.name
+                if name:
+                    # A name repeated on consecutive steps captures their union (noun + 하 as one verb).
+                    first = min(j, captures[name][0]) if name in captures else j
+                    captures = {**captures, name: (first, j + 1)}
+                k += 1
+                j += 1
+                continue
+            if op == "!":
+                if j < n and step.accepts(morphs[j]):
+                    return None
+                k += 1
+                continue
+            return self._quantified(morphs, k, j, captures)
+        return j, captures
+
+    def _quantified(
+        self, morphs: Sequence[Morph], k: int, j: int, captures: dict[str, tuple[int, int]]
+    ) -> tuple[int, dict[str, tuple[int, int]]] | None:
+        """A `?`, `*` or `+` step: the longest run first, then shorter ones (greedy with backtracking)."""
         step = self.steps[k]
         n = len(morphs)
-        if step.op == "!":
-            if j < n and step.accepts(morphs[j]):
-                return None
-            return self._match_at(morphs, k + 1, j, captures)
-        low = 1 if step.op in (None, "+") else 0
-        high = 1 if step.op in (None, "?") else n - j
+        low = 1 if step.op == "+" else 0
+        high = 1 if step.op == "?" else n - j
         run = 0
         while run < high and j + run < n and step.accepts(morphs[j + run]):
             run += 1
+        after = self.steps[k + 1] if k + 1 < len(self.steps) else None
+        # the next step must consume morphs[j + count]: test it here rather than recurse into a sure failure
+        must = after.accepts if after is not None and after.op in (None, "+") else None
         for count in range(run, low - 1, -1):
+            if must is not None and (j + count >= n or not must(morphs[j + count])):
+                continue
             taken = captures
             if step.name and count:
-                # A name repeated on consecutive steps captures their union (noun + 하 as one verb).
                 first = min(j, captures[step.name][0]) if step.name in captures else j
                 taken = {**captures, step.name: (first, j + count)}
             found = self._match_at(morphs, k + 1, j + count, taken)
@@ -323,6 +350,11 @@ def _placed_keys(steps: Sequence[Step]) -> tuple[tuple[tuple[int, ...], frozense
 def _starts(placed: tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...], positions: Mapping[FlatKey, list[int]]
             ) -> list[int]:
     """Ascending match starts where every placed step has one of its keys at one of its offsets."""
+    if len(placed) == 1 and placed[0][0] == (0,):  # one literal step at the start: its positions are the starts
+        keys = placed[0][1]
+        if len(keys) == 1:
+            return positions.get(next(iter(keys)), [])
+        return sorted(p for key in keys for p in positions.get(key, ()))
     found: set[int] | None = None
     for offsets, keys in placed:
         here: set[int] = set()
@@ -388,6 +420,62 @@ class PatternIndex:
             if bucket:
                 found.update(bucket)
         return sorted(found)
+
+
+class CandidateIndex:
+    """Which of a list of patterns a sentence can match, from its keys, with bit operations.
+
+    Every distinct required literal set of the patterns is a bit; a sentence's keys light the bits of the
+    sets they belong to, and a pattern is possible when all its bits are lit (Pattern.possible as one
+    integer test). Patterns are reached through their anchors, as in PatternIndex; `items[i]` is what the
+    caller gets back for pattern i.
+    """
+
+    __slots__ = ("always", "by_key", "items", "lights", "needs")
+
+    def __init__(self, patterns: Sequence[Pattern], items: Sequence[object]) -> None:
+        bits: dict[frozenset[FlatKey], int] = {}
+        self.lights: dict[FlatKey, int] = {}
+        self.by_key: dict[FlatKey, tuple[int, ...]] = {}
+        self.always: tuple[int, ...] = ()
+        self.needs: list[int] = []
+        self.items = list(items)
+        by_key: dict[FlatKey, list[int]] = {}
+        always: list[int] = []
+        for number, pattern in enumerate(patterns):
+            need = 0
+            for keys in pattern.required:
+                bit = bits.get(keys)
+                if bit is None:
+                    bit = bits[keys] = 1 << len(bits)
+                    for key in keys:
+                        self.lights[key] = self.lights.get(key, 0) | bit
+                need |= bit
+            self.needs.append(need)
+            anchor = pattern.anchor()
+            if anchor is None:
+                always.append(number)
+                continue
+            for key in anchor:
+                by_key.setdefault(key, []).append(number)
+        self.by_key = {key: tuple(numbers) for key, numbers in by_key.items()}
+        self.always = tuple(always)
+
+    def candidates(self, keys: Iterable[FlatKey]) -> list[int]:
+        """Ascending numbers of the patterns anchored on one of `keys` whose required sets `keys` all meet."""
+        lit = 0
+        lights = self.lights
+        found = set(self.always)
+        by_key = self.by_key
+        for key in keys:
+            bit = lights.get(key)
+            if bit:
+                lit |= bit
+                bucket = by_key.get(key)
+                if bucket:
+                    found.update(bucket)
+        needs = self.needs
+        return [number for number in sorted(found) if needs[number] & lit == needs[number]]
 
 
 @dataclass(frozen=True, slots=True)
