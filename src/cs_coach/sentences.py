@@ -297,6 +297,17 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
             and here.subject_class == "thing"
         ):
             here.subject_class = after.subject_class
+    for k in range(len(facts) - 1):  # 상대방은 번호를 볼 수 없고 이름도 알 수 없습니다: the topic goes on
+        here, after = facts[k], facts[k + 1]
+        if (
+            spans[k][2] == "sequence"
+            and here.topic_subject
+            and here.subject_class in ("person", "third_party", "agent")
+            and ((after.subject is None and after.subject_class == "thing") or after.soft_subject)
+        ):
+            if after.soft_subject:  # 이름도 was the object; the topic is the subject
+                after.subject = here.subject
+            after.subject_class = here.subject_class
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
@@ -352,6 +363,8 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
             continue
         relation = None
         end = i + 1
+        if tag == "EC" and _postposition(morphs, i):
+            continue  # 고객님에 대해서도, 안전을 위해서: a case marker made of a verb, not a connective
         if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
             relation = _RELATION_OF.get(form)
             nxt = morphs[i + 1] if i + 1 < n else None
@@ -396,6 +409,19 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     return cuts, flags
 
 
+_POSTPOSITION_VERBS = _words("대하 관하 위하 의하 통하 비하 따르 인하")
+
+
+def _postposition(morphs: tuple[Morph, ...], i: int) -> bool:
+    """The ending at morphs[i] closes 에 대해(서) / 을 위해(서) / 에 따라 / 로 인해: a particle-like verb."""
+    return (
+        i >= 2
+        and morphs[i - 1].form in _POSTPOSITION_VERBS
+        and morphs[i - 1].tag.startswith("VV")
+        and morphs[i - 2].tag in ("JKB", "JKO")
+    )
+
+
 def _predicate_after(morphs: tuple[Morph, ...], i: int) -> bool:
     return any(m.tag in _PREDICATE for m in morphs[i:])
 
@@ -409,8 +435,9 @@ _INERT_TAGS = _words(
     "NNG NNP NNB NR NP JKO JKG JKC JC JKV JKQ MM MAG MAJ XSN XPN SN SL SH SF SP SS SSO SSC SE SO SW ETM ETN EC IC XR "
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
+_QUANTIFIERS = _words("모두 전부 둘다 다들")
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차 이상")
+    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -428,10 +455,12 @@ class _Facts:
         "negative",
         "negative_at",
         "predicate_noun",
+        "soft_subject",
         "step",
         "subject",
         "subject_class",
         "topic_class",
+        "topic_subject",
     )
 
     def __init__(self) -> None:
@@ -446,6 +475,8 @@ class _Facts:
         self.agent_cue = False
         self.step = False
         self.predicate_noun: str | None = None
+        self.topic_subject = False  # the subject is a topic (은/는, or a bare phrase with 모두): it may go on
+        self.soft_subject = False  # the subject is a 은/는/도-marked thing before a transitive verb (maybe an object)
 
 
 def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
@@ -466,7 +497,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
             elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
-        # subject candidates
+        # subject candidates; a bare noun phrase with a floating quantifier is one too (판매자와 택배사 모두)
+        if tag == "MAG" and form in _QUANTIFIERS and i > first and morphs[i - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, i - 1, first)
+            candidates.append((i, np_first, i, classify(morphs, np_first, i), True))
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
             prev = i - 1
             if prev >= first and morphs[prev].tag == "JKS" and morphs[prev].form == "께서":
@@ -544,6 +578,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         if form in _DEVICE_STEPS and (tag in ("VV", "NNG") or tag == "NNP"):
             fact.step = True
     for at, np_first, np_last, cls, firm in reversed(candidates):
+        if _in_relative(morphs, at, last_pred):
+            continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
         if (
             not firm
             and cls in ("thing", "product")
@@ -552,6 +588,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        fact.soft_subject = not firm and cls in ("thing", "product") and _transitive_after(morphs, at, last)
+        fact.topic_subject = morphs[at].tag == "MAG" or (morphs[at].tag == "JX" and morphs[at].form != "도")
         if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
             fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
@@ -575,6 +613,23 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         else:
             fact.subject_class = "thing"
     return fact
+
+
+_BOUND_HEADS = _words("수 것 거 줄 듯 적 리 뻔 만 법 때문 예정 필요 정도")
+
+
+def _in_relative(morphs: tuple[Morph, ...], at: int, pred: int) -> bool:
+    """The first ending after morphs[at] is a modifier (ETM) of an ordinary noun, and the clause's predicate comes
+    later: the noun phrase at `at` is the subject inside that modifier clause. -ㄹ 수 없다, -ㄴ 것 같다 are not."""
+    for k in range(at + 1, pred):
+        tag = morphs[k].tag
+        if tag == "JKS":
+            return False  # 모두 고객님이 저장한 …: the modifier clause has its own subject
+        if tag == "ETM":
+            return k + 1 < pred and morphs[k + 1].form not in _BOUND_HEADS
+        if tag.startswith("E"):
+            return False
+    return False
 
 
 def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
