@@ -521,11 +521,37 @@ def rejoin(morphs: Sequence[Morph], replaced: dict[int, list[tuple[str, str]]], 
     edits: list[Edit] = []
     for lo, hi in groups:
         start, end = syllable_span(morphs, lo, hi)
+        lo_join = _join_from(morphs, lo, min(i for i in replaced if lo <= i < hi), start, end, text)
+        kept = text[start : morphs[lo_join].start] if lo_join > lo else ""
+        if kept and morphs[lo_join - 1].tag == "MAG" and morphs[lo_join - 1].form in _SPACED_NEGATION:
+            kept += " "  # 안되요 -> 안 돼요: the negative adverb is a word of its own (한글 맞춤법 제2항)
         new: list[tuple[str, str]] = []
-        for i in range(lo, hi):
+        for i in range(lo_join, hi):
             new.extend(replaced.get(i, [(morphs[i].form, morphs[i].tag)]))
-        edits.append(_without_double_space(start, end, join_word(new), text))
+        edits.append(_without_double_space(start, end, kept + join_word(new), text))
     return edits
+
+
+_SPACED_NEGATION = frozenset({"안", "못"})
+_WHOLE_WORD_STEMS = frozenset({"VCP", "VCN", "VX"})
+
+
+def _join_from(morphs: Sequence[Morph], lo: int, first: int, start: int, end: int, text: str) -> int:
+    """Where re-joining starts: at the predicate stem the first edited morpheme hangs on, so the untouched
+    head of the word keeps its own spelling and spacing (연락드릴께요 -> 연락드릴게요, not 연락 드릴게요).
+
+    The whole word is re-joined, as before, when the stem shares a syllable with the morpheme before it (a
+    contraction), when the word has a space, for 이다 (its ending depends on the noun) and for 보조용언
+    (whose spacing inflect decides).
+    """
+    if " " in text[start:end]:
+        return lo
+    stem = next((i for i in range(first, lo - 1, -1) if morphs[i].tag in STEM_TAGS), None)
+    if stem is None or stem == lo or morphs[stem].start < morphs[stem - 1].end:
+        return lo
+    if morphs[stem].tag in _WHOLE_WORD_STEMS:  # 이다 picks 예요/이에요 from its noun; 보조용언 spacing is inflect's
+        return lo
+    return stem
 
 
 def _without_double_space(start: int, end: int, replacement: str, text: str) -> Edit:
