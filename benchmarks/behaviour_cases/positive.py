@@ -80,6 +80,10 @@ OPERATIONS = (  # no mode or product named: the operation alone says it is the d
 OTHERS_KEPT_OUT = (  # other people cannot see or reach the customer's things: good news
     "[other] 고객님 [data:을] 볼 수 {없습니다|없어요}.",
     "[other] 고객님 [data:에] 접근할 수 {없습니다|없어요}.",
+    "[pair] 모두 고객님 [data:을] 볼 수 {없습니다|없어요}.",  # a bare subject with a floating quantifier
+    "상대방은 고객님 번호를 볼 수 없고 [data:도] 알 수 {없습니다|없어요}.",  # the topic goes on to the next clause
+    # 에 대해서도 is a case marker, not a clause; 고객님이 is the subject of the modifier clause only
+    "[pair] 모두 고객님이 저장한 [data:에] 대해서도 알 수 {없습니다|없어요}.",
 )
 ARONSON = " 대신 [alt:은] 바로 도와{드리겠습니다|드릴게요}."
 ARONSON2 = " 대신 [alt:은] {가능합니다|가능해요}."
@@ -95,6 +99,7 @@ EXTRA = {
     "notice": ("알림", "푸시 알림", "메시지 알림", "업데이트 알림"),
     "file": ("앨범", "폴더", "파일", "메모", "문서"),
     "gadget": ("이어폰", "스피커", "키보드", "마우스", "워치"),
+    "pair": ("판매자와 택배사", "상대방과 판매자", "택배 기사님과 판매자", "가족과 친구"),
     "other": ("가족들도", "다른 사람들은", "상대방도", "친구들도", "다른 가족 구성원도"),
 }
 
@@ -112,6 +117,11 @@ def cases() -> list[Case]:
     # refusal vs the same refusal followed by what can be done (아론슨 order): the finding goes away
     b.pairs("aronson", [(r, r + a) for r in REFUSALS[:6] for a in (ARONSON, ARONSON2)], w, limit=3, test="DIR")
     b.pairs("service-vs-operation", OPERATION_VS_SERVICE, w, limit=4)
+    # after a condition, a service withheld is still a refusal; a device function lost is a consequence
+    b.pairs("conditional-refusal-vs-consequence", [
+        ("앱을 지우시면 [svc2:이] {불가능합니다|불가능해요}.", "앱을 지우시면 [op:이] {불가능합니다|불가능해요}."),
+        ("포장을 뜯으시면 [svc2:은] 안 {됩니다|돼요}.", "잠금을 켜시면 [op:은] 안 {됩니다|돼요}."),
+    ], w, limit=4)
     b.mft("operation-limit", OPERATIONS, w, False, limit=5)
     b.mft("others-kept-out", OTHERS_KEPT_OUT, w, False, limit=5)
     # refusal by the agent vs the same fact as a consequence or a limitation

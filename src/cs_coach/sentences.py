@@ -128,6 +128,12 @@ _COMPANY_ACTIONS = _words(
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
     "진행 운영 대행 포장 제작 설치 출고 픽업 대여 보관 수선 각인 예약 결제 승인 가입 입고 환급 드리 받 팔 바꾸"
 )
+# What a customer is owed or asks the company for (narrower than _COMPANY_ACTIONS, which also holds everyday
+# verbs such as 변경, 확인, 처리): withheld on a condition, it is a refusal, not a consequence.
+_SERVICES = _words(
+    "환불 교환 반품 취소 보상 지급 발급 배송 발송 수리 교체 할인 적립 보증 환급 재발송 재배송 증정 연장 예약 접수 "
+    "반납 재발급 무상 지원금"
+)
 _BAD_NEWS_NOUNS = _words(
     "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업 만석"
 )
@@ -297,6 +303,17 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
             and here.subject_class == "thing"
         ):
             here.subject_class = after.subject_class
+    for k in range(len(facts) - 1):  # 상대방은 번호를 볼 수 없고 이름도 알 수 없습니다: the topic goes on
+        here, after = facts[k], facts[k + 1]
+        if (
+            spans[k][2] == "sequence"
+            and here.topic_subject
+            and here.subject_class in ("person", "third_party", "agent")
+            and ((after.subject is None and after.subject_class == "thing") or after.soft_subject)
+        ):
+            if after.soft_subject:  # 이름도 was the object; the topic is the subject
+                after.subject = here.subject
+            after.subject_class = here.subject_class
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
@@ -352,6 +369,8 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
             continue
         relation = None
         end = i + 1
+        if tag == "EC" and _postposition(morphs, i):
+            continue  # 고객님에 대해서도, 안전을 위해서: a case marker made of a verb, not a connective
         if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
             relation = _RELATION_OF.get(form)
             nxt = morphs[i + 1] if i + 1 < n else None
@@ -396,6 +415,19 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     return cuts, flags
 
 
+_POSTPOSITION_VERBS = _words("대하 관하 위하 의하 통하 비하 따르 인하")
+
+
+def _postposition(morphs: tuple[Morph, ...], i: int) -> bool:
+    """The ending at morphs[i] closes 에 대해(서) / 을 위해(서) / 에 따라 / 로 인해: a particle-like verb."""
+    return (
+        i >= 2
+        and morphs[i - 1].form in _POSTPOSITION_VERBS
+        and morphs[i - 1].tag.startswith("VV")
+        and morphs[i - 2].tag in ("JKB", "JKO")
+    )
+
+
 def _predicate_after(morphs: tuple[Morph, ...], i: int) -> bool:
     return any(m.tag in _PREDICATE for m in morphs[i:])
 
@@ -409,8 +441,9 @@ _INERT_TAGS = _words(
     "NNG NNP NNB NR NP JKO JKG JKC JC JKV JKQ MM MAG MAJ XSN XPN SN SL SH SF SP SS SSO SSC SE SO SW ETM ETN EC IC XR "
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
+_QUANTIFIERS = _words("모두 전부 둘다 다들")
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차 이상")
+    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -428,10 +461,12 @@ class _Facts:
         "negative",
         "negative_at",
         "predicate_noun",
+        "soft_subject",
         "step",
         "subject",
         "subject_class",
         "topic_class",
+        "topic_subject",
     )
 
     def __init__(self) -> None:
@@ -446,6 +481,8 @@ class _Facts:
         self.agent_cue = False
         self.step = False
         self.predicate_noun: str | None = None
+        self.topic_subject = False  # the subject is a topic (은/는, or a bare phrase with 모두): it may go on
+        self.soft_subject = False  # the subject is a 은/는/도-marked thing before a transitive verb (maybe an object)
 
 
 def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
@@ -466,7 +503,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
             elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
-        # subject candidates
+        # subject candidates; a bare noun phrase with a floating quantifier is one too (판매자와 택배사 모두)
+        if tag == "MAG" and form in _QUANTIFIERS and i > first and morphs[i - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, i - 1, first)
+            candidates.append((i, np_first, i, classify(morphs, np_first, i), True))
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
             prev = i - 1
             if prev >= first and morphs[prev].tag == "JKS" and morphs[prev].form == "께서":
@@ -544,6 +584,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         if form in _DEVICE_STEPS and (tag in ("VV", "NNG") or tag == "NNP"):
             fact.step = True
     for at, np_first, np_last, cls, firm in reversed(candidates):
+        if _in_relative(morphs, at, last_pred):
+            continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
         if (
             not firm
             and cls in ("thing", "product")
@@ -552,6 +594,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        fact.soft_subject = not firm and cls in ("thing", "product") and _transitive_after(morphs, at, last)
+        fact.topic_subject = morphs[at].tag == "MAG" or (morphs[at].tag == "JX" and morphs[at].form != "도")
         if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
             fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
@@ -575,6 +619,23 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         else:
             fact.subject_class = "thing"
     return fact
+
+
+_BOUND_HEADS = _words("수 것 거 줄 듯 적 리 뻔 만 법 때문 예정 필요 정도")
+
+
+def _in_relative(morphs: tuple[Morph, ...], at: int, pred: int) -> bool:
+    """The first ending after morphs[at] is a modifier (ETM) of an ordinary noun, and the clause's predicate comes
+    later: the noun phrase at `at` is the subject inside that modifier clause. -ㄹ 수 없다, -ㄴ 것 같다 are not."""
+    for k in range(at + 1, pred):
+        tag = morphs[k].tag
+        if tag == "JKS":
+            return False  # 모두 고객님이 저장한 …: the modifier clause has its own subject
+        if tag == "ETM":
+            return k + 1 < pred and morphs[k + 1].form not in _BOUND_HEADS
+        if tag.startswith("E"):
+            return False
+    return False
 
 
 def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
@@ -983,7 +1044,7 @@ def _decide(
     if conditions and (
         any(f.negative for f in facts[conditions[0] + 1 :])
         or max(flags.bad_news_at, flags.warning_at) >= spans[conditions[0]][1]
-    ):
+    ) and not _service_withheld(morphs, spans, facts, conditions[0] + 1):
         return "consequence"
     # 7. bad news
     if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
@@ -1029,6 +1090,22 @@ def _decide(
     if "예정" in main_forms and main.subject_class == "agent":
         return "promise"
     return "statement"
+
+
+def _service_withheld(
+    morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], start: int
+) -> bool:
+    """After a condition, the negated result is a service the company gives (다른 번호를 입력하시면 환불이
+    불가합니다): a refusal set on a condition, not a device's consequence (초기화하면 사진을 되살릴 수 없습니다)."""
+    for k in range(start, len(facts)):
+        fact = facts[k]
+        if not fact.negative:
+            continue
+        _, marked = _object_noun(morphs, spans[k][0], spans[k][1])
+        nouns = [*marked, *(fact.subject.split() if fact.subject else [])]
+        if fact.predicate_noun in _SERVICES or any(w[-2:] in _SERVICES for w in nouns):
+            return not _operation_limit(morphs, spans[k][0], spans[k][1], fact)
+    return False
 
 
 def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
