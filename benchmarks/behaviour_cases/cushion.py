@@ -37,6 +37,11 @@ def cases() -> list[Case]:
           W, False, limit=4)
     # 아론슨 order: a refusal followed by what can be done is not flagged for a missing cushion
     b.mft("aronson", [r + " 대신 [alt:은] 바로 {가능합니다|가능해요}." for r in REFUSALS[:3]], W, False, limit=5)
+    # the same "once more" on a screen control is a step, not a favour: the verb's class decides
+    b.pairs("favour-vs-step", [
+        ("[doc:을] 한 번 더 보내 {주시겠습니까|주시겠어요}?", "[control:을] 한 번 더 눌러 {주시겠습니까|주시겠어요}?"),
+        ("[doc:을] 한번 더 보내 {주시겠습니까|주시겠어요}?", "[control:을] 한번 더 탭해 {주시겠습니까|주시겠어요}?"),
+    ], {**W, "control": ("잠금 아이콘", "알림 스위치", "저장 버튼", "필터 버튼", "전원 버튼")}, limit=5)
     b.mft("no-effort", [  # replies that ask nothing and refuse nothing
         "주문하신 상품은 오늘 {출발했습니다|출발했어요}.",
         "[doc:은] 잘 {받았습니다|받았어요}.",

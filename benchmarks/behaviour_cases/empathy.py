@@ -48,4 +48,12 @@ def cases() -> list[Case]:
         ("그 정도 소음은 다들 그냥 {쓰십니다|쓰세요}.", "소음 때문에 많이 {신경 쓰이셨겠습니다|신경 쓰이셨겠어요}."),
         ("그건 어쩔 수 {없습니다|없어요}.", "속상하셨을 마음 충분히 {이해합니다|이해해요}."),
     ], W, limit=1, accept=ACCEPT)
+    # a damage that happened (the customer's loss, acknowledge it) vs the same damage as what could happen (a
+    # technical explanation or a warning): one morpheme apart, -었- against -ㄹ 수 있-
+    b.pairs("happened-vs-possible", [
+        ("[thing:이] {파손되었습니다|파손됐어요}. 새 상품으로 보내 {드리겠습니다|드릴게요}.",
+         "[thing:이] 파손될 수 {있습니다|있어요}. 포장을 뜯기 전에 확인해 {주십시오|주세요}."),
+        ("자석 때문에 카드 정보가 {훼손되었습니다|훼손됐어요}.",
+         "자석 가까이에 두면 카드 정보가 훼손될 수 {있습니다|있어요}."),
+    ], {"thing": ("상품", "유리 용기", "액자", "화분")}, limit=2, accept={"empathy"})
     return b.cases

@@ -10,8 +10,10 @@ W = {
     "svc": SERVICES,
     "rule": ("규정상", "내규상", "회사 방침상", "정책상", "원칙상", "회사 규정상", "내부 규정상"),
     "rule_n": ("규정", "내규", "회사 방침", "회사 정책", "내부 규정"),
+    # a reason the customer can check for themselves; a sale status (할인 상품이라서) is a pricing rule, and the
+    # labelled dev corpus counts it as citing a rule
     "reason": ("상품을 이미 사용하셔서", "구매하신 지 30일이 지나서", "주문 제작 상품이라서", "이미 출고된 상품이라서",
-               "할인 상품이라서"),
+               "포장을 이미 뜯으셔서"),
 }
 BAD = (
     "[rule] [svc:은] {불가합니다|불가해요}.",

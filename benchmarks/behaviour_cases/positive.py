@@ -64,6 +64,27 @@ NEUTRAL = (  # words that look negative on the surface
     "결제는 문제없이 {완료되었습니다|완료됐어요}.",
     "[svc:은] 바로 {가능합니다|가능해요}.",
 )
+# A device or app operation told as what it cannot do, with the subject elided or the customer (-시-): the same
+# frame with a service the company provides is a refusal. The pair differs in the noun's class only.
+OPERATION_VS_SERVICE = (
+    ("지금은 [svc2:이] {불가능합니다|불가능해요}.", "지금은 [op:이] {불가능합니다|불가능해요}."),
+    ("이번 주문은 [svc2:은] 하실 수 {없습니다|없어요}.", "잠긴 폴더에서는 [op:은] 하실 수 {없습니다|없어요}."),
+    ("이번 달에는 [perk:을] 받으실 수 {없습니다|없어요}.", "절전 모드에서는 [notice:을] 받으실 수 {없습니다|없어요}."),
+)
+OPERATIONS = (  # no mode or product named: the operation alone says it is the device's limitation
+    "일부 앱에서는 [op:을] 할 수 {없습니다|없어요}.",
+    "공유받은 [file:은] 삭제하실 수 {없습니다|없어요}.",
+    "한 번에 두 대의 [gadget:을] 연결할 수 {없습니다|없어요}.",
+    "기본 [file:이라서] 옮기실 수 {없습니다|없어요}.",
+)
+OTHERS_KEPT_OUT = (  # other people cannot see or reach the customer's things: good news
+    "[other] 고객님 [data:을] 볼 수 {없습니다|없어요}.",
+    "[other] 고객님 [data:에] 접근할 수 {없습니다|없어요}.",
+    "[pair] 모두 고객님 [data:을] 볼 수 {없습니다|없어요}.",  # a bare subject with a floating quantifier
+    "상대방은 고객님 번호를 볼 수 없고 [data:도] 알 수 {없습니다|없어요}.",  # the topic goes on to the next clause
+    # 에 대해서도 is a case marker, not a clause; 고객님이 is the subject of the modifier clause only
+    "[pair] 모두 고객님이 저장한 [data:에] 대해서도 알 수 {없습니다|없어요}.",
+)
 ARONSON = " 대신 [alt:은] 바로 도와{드리겠습니다|드릴게요}."
 ARONSON2 = " 대신 [alt:은] {가능합니다|가능해요}."
 
@@ -73,6 +94,13 @@ EXTRA = {
     "func": ("화면 녹화", "위치 공유", "음성 통화", "앱 설치", "모바일 핫스팟"),
     "feature": ("무선 충전", "메모리 카드", "듀얼 심", "얼굴 인식", "5G"),
     "data": ("사진", "대화 내용", "메모", "적립 포인트", "연락처"),
+    "op": ("화면 캡처", "화면 녹화", "파일 이동", "공동 편집", "음성 녹음", "폴더 공유"),
+    "perk": ("적립금", "할인 쿠폰", "사은품", "무료 배송 혜택"),
+    "notice": ("알림", "푸시 알림", "메시지 알림", "업데이트 알림"),
+    "file": ("앨범", "폴더", "파일", "메모", "문서"),
+    "gadget": ("이어폰", "스피커", "키보드", "마우스", "워치"),
+    "pair": ("판매자와 택배사", "상대방과 판매자", "택배 기사님과 판매자", "가족과 친구"),
+    "other": ("가족들도", "다른 사람들은", "상대방도", "친구들도", "다른 가족 구성원도"),
 }
 
 
@@ -88,6 +116,9 @@ def cases() -> list[Case]:
     b.mft("neutral", NEUTRAL, w, False, limit=5)
     # refusal vs the same refusal followed by what can be done (아론슨 order): the finding goes away
     b.pairs("aronson", [(r, r + a) for r in REFUSALS[:6] for a in (ARONSON, ARONSON2)], w, limit=3, test="DIR")
+    b.pairs("service-vs-operation", OPERATION_VS_SERVICE, w, limit=4)
+    b.mft("operation-limit", OPERATIONS, w, False, limit=5)
+    b.mft("others-kept-out", OTHERS_KEPT_OUT, w, False, limit=5)
     # refusal by the agent vs the same fact as a consequence or a limitation
     b.pairs("refusal-vs-consequence", [
         ("사진은 되살려 {드릴 수 없습니다|드릴 수 없어요}.", "초기화하면 사진을 되살릴 수 {없습니다|없어요}."),

@@ -62,6 +62,12 @@ def cases() -> list[Case]:
     b.pairs("obligation-prohibition", OBLIGATIONS, w, limit=4)
     b.pairs("memo-style", MEMO, w, limit=4, accept={"request", "tone", "easy"}, levels=(0, 1))
     b.mft("not-orders", NOT_ORDERS, w, False, limit=1)
+    # the same verb is a step when it is done in an app or on a file, and an order when it is the customer's chore
+    b.pairs("chore-vs-app-step", [
+        ("신청서를 새로 {작성하십시오|작성하세요}.", "[app] 메모를 새로 {작성하십시오|작성하세요}."),
+        ("신청서에 [doc:을] {추가하십시오|추가하세요}.", "[album] 사진을 {추가하십시오|추가하세요}."),
+    ], {**w, "app": ("메모 앱에서", "건강 앱에서", "사진 앱에서", "노트 앱에서"),
+        "album": ("앨범에", "폴더에", "공유 앨범에")}, limit=4)
     b.mft("cushioned-request", [
         "번거로우시겠지만 [doc:을] 다시 보내 {주시겠습니까|주시겠어요}?",
         "괜찮으시다면 [doc:을] 메일로 보내 주시면 {감사하겠습니다|감사하겠어요}.",

@@ -21,9 +21,21 @@ AMOUNT_TEMPLATES = (
 )
 
 
+# The same vague word as a promise (flagged) and as something else: what a signal means, a button's name, an
+# indirect question about an amount. Each pair differs in the construction around the word only.
+NOT_A_PROMISE = (
+    ("충전이 [soon] {끝납니다|끝나요}.", "초록 불이 깜박이면 충전이 [soon] 끝난다는 {뜻입니다|뜻이에요}."),
+    ("배송이 [soon] {시작됩니다|시작돼요}.", "화면에 숫자가 보이면 녹화가 [soon] 시작된다는 {뜻입니다|뜻이에요}."),
+    ("결제는 나중에 {안내해 드리겠습니다|안내해 드릴게요}.", "결제 화면에서 나중에 [label:을] {누르십시오|누르세요}."),
+    ("처리 기간이 어느 정도 {됩니다|돼요}.", "설정에서 [usage:이] 어느 정도 되는지 확인하실 수 {있습니다|있어요}."),
+)
+
+
 def cases() -> list[Case]:
     b = Builder("simple")
     b.pairs("vague-time", TIME_TEMPLATES, W, limit=10)
     b.pairs("vague-amount", AMOUNT_TEMPLATES, W, limit=8)
     b.mft("exact", [g for _, g in TIME_TEMPLATES], W, False, limit=3)
+    b.pairs("not-a-promise", NOT_A_PROMISE, {**W, "soon": ("곧", "금방"), "label": ("결제", "하기", "알림"),
+                                              "usage": ("배터리 사용량", "데이터 사용량", "저장 공간")}, limit=3)
     return b.cases

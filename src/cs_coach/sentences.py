@@ -87,7 +87,7 @@ _CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자
 _PERSON = _words(
     "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
     "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
-    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구"
+    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구 사람 타인"
 )
 _AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
 _PRODUCT = _words(
@@ -95,7 +95,8 @@ _PRODUCT = _words(
     "홈페이지 사이트 웹사이트 계정 휴대폰 핸드폰 폰 스마트폰 태블릿 노트북 컴퓨터 충전기 배터리 프린터 브라우저 "
     "버전 소프트웨어 펌웨어 단말기 공유기 모뎀 이어폰 헤드폰 스피커 워치 리모컨 냉장고 세탁기 청소기 에어컨 "
     "모델 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 링크 알림 위젯 키보드 마우스 모니터 카메라 "
-    "렌즈 케이블 어댑터 기본앱 메신저 채팅 결제수단 간편결제 페이 티켓 좌석 패키지 옵션 필터 창"
+    "렌즈 케이블 어댑터 기본앱 메신저 채팅 결제수단 간편결제 페이 티켓 좌석 패키지 옵션 필터 창 "
+    "파일 폴더 메모 문서 앨범 데이터 목록"
 )
 _THIRD_PARTY = _words(
     "상대방 상대 택배사 판매자 판매처 제조사 카드사 은행 통신사 협력사 가맹점 입점사 배송사 운송사 물류사 "
@@ -138,6 +139,17 @@ _DEVICE_STEPS = _words(
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
     "설정 지정 조절 쓸어올리 쓸어내리 촬영 녹화 녹음 종료 재생 잠그 풀 꺼 길게 "
     "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+)
+# What a device, app or feature does (or lets the customer do): negated with no company action and no agent
+# service, it is the product's limitation told as information (이 모드에서는 캡처할 수 없습니다), not a refusal.
+_DEVICE_OPS = _DEVICE_STEPS | _words(
+    "사용 이용 쓰 편집 수정 공유 접근 생성 만들 추가 페어링 표시 보 보이 듣 통화 작동 인식 고정 전환 지원 호환 "
+    "백업 복원 조작 미러링 스트리밍 작성 읽 동작 실행 전화 알림 녹화 녹음 캡처 촬영 재생 확대 축소 편집 변환 옮기"
+)
+# Product-class nouns that are commercial benefits, not device parts: 쿠폰을 받을 수 없습니다 is bad news.
+_COMMERCIAL = _words(
+    "상품 서비스 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 티켓 좌석 패키지 옵션 카드 페이 "
+    "결제수단 간편결제 모델 제품"
 )
 _INTRANSITIVE = _words(
     "되 나오 오 가 나가 들어오 생기 나 걸리 남 바뀌 끝나 떨어지 빠지 늘 줄 열리 닫히 팔리 도착 출발 입고 출고 "
@@ -285,6 +297,17 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
             and here.subject_class == "thing"
         ):
             here.subject_class = after.subject_class
+    for k in range(len(facts) - 1):  # 상대방은 번호를 볼 수 없고 이름도 알 수 없습니다: the topic goes on
+        here, after = facts[k], facts[k + 1]
+        if (
+            spans[k][2] == "sequence"
+            and here.topic_subject
+            and here.subject_class in ("person", "third_party", "agent")
+            and ((after.subject is None and after.subject_class == "thing") or after.soft_subject)
+        ):
+            if after.soft_subject:  # 이름도 was the object; the topic is the subject
+                after.subject = here.subject
+            after.subject_class = here.subject_class
     clauses = []
     for (f, la, relation), fact in zip(spans, facts, strict=True):
         start = morphs[f].start - base
@@ -340,6 +363,8 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
             continue
         relation = None
         end = i + 1
+        if tag == "EC" and _postposition(morphs, i):
+            continue  # 고객님에 대해서도, 안전을 위해서: a case marker made of a verb, not a connective
         if tag == "EC" or (tag == "EF" and form in _RELATION_OF and _predicate_after(morphs, i + 1)):
             relation = _RELATION_OF.get(form)
             nxt = morphs[i + 1] if i + 1 < n else None
@@ -384,6 +409,19 @@ def _cuts(morphs: tuple[Morph, ...]) -> tuple[list[tuple[int, str]], _Flags]:
     return cuts, flags
 
 
+_POSTPOSITION_VERBS = _words("대하 관하 위하 의하 통하 비하 따르 인하")
+
+
+def _postposition(morphs: tuple[Morph, ...], i: int) -> bool:
+    """The ending at morphs[i] closes 에 대해(서) / 을 위해(서) / 에 따라 / 로 인해: a particle-like verb."""
+    return (
+        i >= 2
+        and morphs[i - 1].form in _POSTPOSITION_VERBS
+        and morphs[i - 1].tag.startswith("VV")
+        and morphs[i - 2].tag in ("JKB", "JKO")
+    )
+
+
 def _predicate_after(morphs: tuple[Morph, ...], i: int) -> bool:
     return any(m.tag in _PREDICATE for m in morphs[i:])
 
@@ -397,8 +435,9 @@ _INERT_TAGS = _words(
     "NNG NNP NNB NR NP JKO JKG JKC JC JKV JKQ MM MAG MAJ XSN XPN SN SL SH SF SP SS SSO SSC SE SO SW ETM ETN EC IC XR "
     "W_EMOJI W_URL W_EMAIL W_HASHTAG W_MENTION W_SERIAL"
 )
+_QUANTIFIERS = _words("모두 전부 둘다 다들")
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차 이상")
+    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -416,10 +455,12 @@ class _Facts:
         "negative",
         "negative_at",
         "predicate_noun",
+        "soft_subject",
         "step",
         "subject",
         "subject_class",
         "topic_class",
+        "topic_subject",
     )
 
     def __init__(self) -> None:
@@ -434,6 +475,8 @@ class _Facts:
         self.agent_cue = False
         self.step = False
         self.predicate_noun: str | None = None
+        self.topic_subject = False  # the subject is a topic (은/는, or a bare phrase with 모두): it may go on
+        self.soft_subject = False  # the subject is a 은/는/도-marked thing before a transitive verb (maybe an object)
 
 
 def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
@@ -454,7 +497,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
             elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
-        # subject candidates
+        # subject candidates; a bare noun phrase with a floating quantifier is one too (판매자와 택배사 모두)
+        if tag == "MAG" and form in _QUANTIFIERS and i > first and morphs[i - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, i - 1, first)
+            candidates.append((i, np_first, i, classify(morphs, np_first, i), True))
         if tag == "JKS" or (tag == "JX" and form in ("은", "는", "도", "ᆫ")) or (tag == "JKB" and form == "에서"):
             prev = i - 1
             if prev >= first and morphs[prev].tag == "JKS" and morphs[prev].form == "께서":
@@ -532,6 +578,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         if form in _DEVICE_STEPS and (tag in ("VV", "NNG") or tag == "NNP"):
             fact.step = True
     for at, np_first, np_last, cls, firm in reversed(candidates):
+        if _in_relative(morphs, at, last_pred):
+            continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
         if (
             not firm
             and cls in ("thing", "product")
@@ -540,6 +588,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
+        fact.soft_subject = not firm and cls in ("thing", "product") and _transitive_after(morphs, at, last)
+        fact.topic_subject = morphs[at].tag == "MAG" or (morphs[at].tag == "JX" and morphs[at].form != "도")
         if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
             fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
@@ -563,6 +613,23 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         else:
             fact.subject_class = "thing"
     return fact
+
+
+_BOUND_HEADS = _words("수 것 거 줄 듯 적 리 뻔 만 법 때문 예정 필요 정도")
+
+
+def _in_relative(morphs: tuple[Morph, ...], at: int, pred: int) -> bool:
+    """The first ending after morphs[at] is a modifier (ETM) of an ordinary noun, and the clause's predicate comes
+    later: the noun phrase at `at` is the subject inside that modifier clause. -ㄹ 수 없다, -ㄴ 것 같다 are not."""
+    for k in range(at + 1, pred):
+        tag = morphs[k].tag
+        if tag == "JKS":
+            return False  # 모두 고객님이 저장한 …: the modifier clause has its own subject
+        if tag == "ETM":
+            return k + 1 < pred and morphs[k + 1].form not in _BOUND_HEADS
+        if tag.startswith("E"):
+            return False
+    return False
 
 
 def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
@@ -629,6 +696,9 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     if tail.form in ("분", "씨") and tail.tag == "NNB":
         counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
         return "thing" if counted else "person"  # 5분 is five minutes
+    if tail.form == "들" and tail.tag == "XSN" and last - 1 > first:  # 가족들, 직원들: the class of the noun
+        last -= 1
+        tail = morphs[last - 1]
     nouns = "".join(m.form for m in morphs[first:last] if m.tag != "MM")
     if not nouns:
         return "thing"
@@ -977,12 +1047,15 @@ def _decide(
     negative = [f for f, (_, _, rel) in zip(facts, spans, strict=True) if f.negative and rel != "condition"]
     # a directive main clause leads when no refusal comes with it (보이지 않으면 화면을 탭하세요)
     if (main.directive or flags.directive_soft) and not negative:
-        return "instruction" if _steps(spans, facts) else "request"
+        return "instruction" if _steps(morphs, spans, facts) else "request"
     if negative:
         fact = negative[-1]
         # 8. limitation
         company_action = fact.subject_class == "product" and fact.predicate_noun in _COMPANY_ACTIONS
         if fact.subject_class in ("product", "third_party") and not company_action:
+            return "limitation"
+        k = max(j for j, f in enumerate(facts) if f is fact)
+        if _operation_limit(morphs, spans[k][0], spans[k][1], fact):
             return "limitation"
         if (
             fact.topic_class == "product"
@@ -1013,12 +1086,88 @@ def _decide(
     return "statement"
 
 
-def _steps(spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
+def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """A negated clause that says what a device or feature cannot do, or what other people cannot do to the
+    customer's things, with no company action and no service by the agent: 캡처를 할 수 없습니다,
+    파일 이동이 불가능합니다, 알림을 받을 수 없습니다, 다른 사람은 고객님 번호를 볼 수 없습니다."""
+    if fact.agent_cue or fact.subject_class == "agent":
+        return False
+    if fact.subject is not None and _company_noun(fact.subject):
+        return False
+    obj, marked = _object_noun(morphs, first, last)
+    device_object = obj is not None and obj not in _COMMERCIAL and _SUBJECT_WORDS.get(obj) == "product"
+    if any(w in _COMMERCIAL or w[-2:] in _COMPANY_ACTIONS for w in marked):
+        return False  # 환불을 받을 수 없습니다, 이 쿠폰은 사용하실 수 없습니다: the customer's deal, not a device
+    if fact.predicate_noun in _COMPANY_ACTIONS and not device_object:
+        return False  # 취소할 수 없습니다; 알림을 받을 수 없습니다 is the app's
+    if fact.subject_class == "person":
+        return True  # 가족들도 볼 수 없습니다: other people are kept out, good news for the customer
+    if device_object:
+        return True
+    op = fact.predicate_noun
+    if op == "하":  # the object or topic names the operation: 캡처를 하다, 공동 편집은 하실 수 없다
+        op = obj or (marked[-1] if marked else None)
+    elif op in ("되", "가능", "불가", "불가능", None):  # the subject names it: 파일 이동이 불가능하다
+        op = obj or (fact.subject.split()[-1] if fact.subject else None) or (marked[-1] if marked else None)
+    return op in _DEVICE_OPS
+
+
+def _object_noun(morphs: tuple[Morph, ...], first: int, last: int) -> tuple[str | None, list[str]]:
+    """The last word of the clause's 을/를 object (or a bare noun before a separate 하다: 페어링 하다), and every
+    noun marked by 을/를 or a topic particle (a topicalised object: 이 쿠폰은 쓰실 수 없습니다)."""
+    found = None
+    marked: list[str] = []
+    for k in range(first + 1, last):
+        m = morphs[k]
+        prev = morphs[k - 1]
+        if m.tag == "JKO" and prev.tag == "ETN" and prev.form == "ᆷ" and k >= first + 2:
+            found = _with_m(morphs[k - 2].form)  # 알리+ㅁ: 알림을 받다
+            marked.append(found)
+            continue
+        if prev.tag not in _NOMINAL:
+            continue
+        if m.tag == "JKO":
+            found = prev.form
+            marked.append(prev.form)
+        elif m.tag == "JX" and m.form in ("은", "는", "ᆫ", "도") and prev.form not in _TIME_NOUNS:
+            marked.append(prev.form)
+        elif m.form == "하" and m.tag == "VV" and prev.tag == "NNG" and prev.word != m.word:
+            found = prev.form
+    return found, marked
+
+
+def _with_m(stem: str) -> str:
+    """The noun a stem makes with -ㅁ (알리 -> 알림), for nouns Kiwi splits into stem + ETN."""
+    last = stem[-1:]
+    if not ("가" <= last <= "힣") or (ord(last) - 0xAC00) % 28:
+        return stem + "ᆷ"
+    return stem[:-1] + chr(ord(last) + 16)
+
+
+def _steps(morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts]) -> bool:
     """Device steps: the step the customer is told to take, or one chained before it with -고/-며
-    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요)."""
+    (앱을 열고 … 누르세요); not a step given as a means (캡처해서 올리세요). A directive done in or on a device,
+    app or file is a step whatever its verb (건강 앱에서 정보를 만드세요, 앨범에 사진을 추가하세요)."""
     if facts[-1].step:
         return True
-    return any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True))
+    if any(f.step and rel == "sequence" for f, (_, _, rel) in zip(facts, spans, strict=True)):
+        return True
+    first, last, _ = spans[-1]
+    return facts[-1].directive and _on_device(morphs, first, last)
+
+
+_DEVICE_PLACE = _words("에 에서 을 를")
+
+
+def _on_device(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """The clause acts on or in a device, app or file (an object or a place of that class, not a commercial one)."""
+    for k in range(first + 1, last):
+        m = morphs[k]
+        if m.form in _DEVICE_PLACE and m.tag in ("JKB", "JKO") and morphs[k - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, k - 1, first)
+            if classify(morphs, np_first, k) == "product" and morphs[k - 1].form not in _COMMERCIAL:
+                return True
+    return False
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
