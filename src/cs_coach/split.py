@@ -4,10 +4,11 @@ A cut is made only where both halves keep their mood, tense, level, negation and
 
 - -고/-며 (coordination): the first half takes the second half's ending, so an instruction stays an instruction
   ('열고 눌러 주세요' -> '열어 주세요'); a negation, a 보조용언 of giving (해 드리다) outside a request, and a modal
-  (할 수 있다) belong to their own clause and do not spread ('취소되며 … 청구되지 않습니다' -> '취소됩니다');
+  (할 수 있다) belong to their own clause and do not spread ('취소되며 … 청구되지 않습니다' -> '취소됩니다'); a modal
+  over a step without a subject of its own cannot be cut ('대고 밀어서 볼 수 있습니다');
 - -어서 (cause): the first half takes the tense ('써서 고장 났어요' -> '썼어요. 그래서 …'); -어서 of means or
   manner ('눌러서 여세요', '버튼을 눌러서 바꿀 수 있습니다') is one action and is not cut;
-- -는데, -지만 (background, contrast): a statement in the sentence's level, linked by 그런데 / 하지만.
+- -는데 (background), -지만 (contrast): a statement in the sentence's level; 하지만 links a contrast.
 
 Never cut: inside a chain that leads to a condition ('받고 일주일이 지나면'), before an instruction said as
 '-면 됩니다', after a one-word clause (a cushion: '번거로우시겠지만'), or inside a predicate ('-고 있다').
@@ -26,8 +27,10 @@ from .spans import is_symbol, syllable_span
 Edit = tuple[int, int, str]
 
 # Clause endings a long sentence can be cut at, with the word that links the two new sentences.
-LINKS = {"고": "", "며": "", "으며": "", "면서": "", "으면서": "", "는데": "그런데", "ᆫ데": "그런데",
-         "은데": "그런데", "지만": "하지만", "어서": "그래서", "아서": "그래서", "여서": "그래서"}
+# -는데 is mostly background ('확인해 보니 깨진 것으로 보이는데 새 상품은 …'): no link word, where 그런데 would
+# announce a turn that is not there.
+LINKS = {"고": "", "며": "", "으며": "", "면서": "", "으면서": "", "는데": "", "ᆫ데": "", "은데": "",
+         "지만": "하지만", "어서": "그래서", "아서": "그래서", "여서": "그래서"}
 _COORDINATE = frozenset({"고", "며", "으며"})  # the second half's mood and tense spread over the first
 _CAUSE = frozenset({"어서", "아서", "여서"})
 _CLOSING = {"hapsyo": ("습니다", "EF"), "haeyo": ("어요", "EF")}
@@ -95,7 +98,7 @@ def _is_request(tail: Sequence[tuple[str, str]], question: bool) -> bool:
 
 def close_half(
     stem: list[tuple[str, str]], tail: list[tuple[str, str]], link: str, level: str, question: bool,
-    stem_is_modal: bool = False,
+    stem_is_modal: bool = False, own_subject: bool = False,
 ) -> list[tuple[str, str]] | None:
     """The first half of a split, ended so that it keeps what the sentence means (see the module doc), or None
     when no ending can keep it. Its own -시- and tense stay."""
@@ -105,14 +108,14 @@ def close_half(
         stem = [m for m in stem if not (m[1] == "EP" and m[0] in _HONORIFIC)]
     final = tail[-1]
     request = _is_request(tail, question)
-    if link in _COORDINATE and _is_modal(tail) and not stem_is_modal and not own_tense:
+    if link in _COORDINATE and _is_modal(tail) and not stem_is_modal and not own_tense and not own_subject:
         return None  # '대고 밀어서 캡처할 수 있습니다', '백업해 두고 복원할 수 있습니다': a modal over a step
     if stem[0][1] == "VX" or stem_is_modal:
         # the cut word is a 보조용언 ('옮기고 있고', '알려 드리고') or the modal of its own clause ('볼 수 있으며'):
         # it takes tense and ending only
         tail = [m for m in tail if m[1] in {"EP", "EF"}]
     else:
-        if link in _COORDINATE and _is_modal(tail):  # with its own tense the first half is a fact of its own
+        if link in _COORDINATE and _is_modal(tail):  # with its own tense or subject, a fact of its own
             tail = [m for m in tail if m[1] == "EF" and m[0] not in _IMPERATIVE] or [_CLOSING[level]]
         elif _is_negated(tail):
             if link in _COORDINATE and any(f == "말" and t == "VX" for f, t in tail):
@@ -178,9 +181,9 @@ def _chain_goes_on(morphs: Sequence[Morph], cut: int) -> bool:
         if nxt.word == m.word or nxt.tag == "VX":
             continue
         if m.tag == "ETM":
-            if nxt.form in _STEP_NOUNS or (nxt.form == "수" and nxt.tag == "NNB"):
-                continue  # '탭한 다음 …': a step; '정리할 수도 있습니다': a modal, not a noun phrase
-            return _describes_a_noun(morphs, after)
+            if _describes_a_noun(morphs, after) and nxt.form not in _STEP_NOUNS and nxt.form != "수":
+                return True
+            continue  # a step ('탭한 다음'), a modal ('할 수'), a modifier inside the next clause ('가지고 계신 쿠폰')
         if m.tag == "EC" and m.form in _STEP_ENDINGS:
             continue
         if m.tag in {"EC", "EF"}:
@@ -242,7 +245,8 @@ def split_edits(sentence: Sentence, text: str) -> list[Edit] | None:
         if _blocked(morphs, cut, first, tail, question):
             continue
         modal = first >= 1 and _modal_at(morphs, first)
-        halves = close_half(stem, tail, morphs[cut].form, level, question, stem_is_modal=modal)
+        subject = any(m.tag == "JKS" for m in morphs[_clause_start(morphs, cut) : cut])
+        halves = close_half(stem, tail, morphs[cut].form, level, question, stem_is_modal=modal, own_subject=subject)
         if halves is None:
             continue
         start, _ = syllable_span(morphs, first, cut)
