@@ -53,7 +53,10 @@ def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
     applied: list[Suggestion] = []
     report = check(text)
     rounds = 0
-    while rounds < MAX_FIX_ROUNDS:
+    # A guard, not a stop: every round removes a finding, so a long reply with many gets as many rounds as it
+    # needs (a fixed cap left fix(fix(x)) != fix(x) on long replies).
+    limit = max(MAX_FIX_ROUNDS, 2 * len(report.findings) + 2)
+    while rounds < limit:
         step = _round(_Context(check, False, values), report)
         if step is None and unsafe:
             starts = [s.start for s in analyze(report.text).sentences]

@@ -201,7 +201,7 @@ def _leads_to_condition(morphs: Sequence[Morph], cut: int, k: int) -> bool:
         m.tag in {"SN", "NR"} or m.form in _TIME_SPANS for m in morphs[cut + 1 : k]
     ):
         return True
-    return not any(m.tag == "JKS" for m in morphs[_clause_start(morphs, cut) : cut])
+    return not _own_subject(morphs, _clause_start(morphs, cut), cut)
 
 
 def _describes_a_noun(morphs: Sequence[Morph], head: int) -> bool:
@@ -213,6 +213,13 @@ def _describes_a_noun(morphs: Sequence[Morph], head: int) -> bool:
     stems = [m for m in morphs[head:] if m.tag in STEM_TAGS]
     return bool(stems) and (stems[-1].tag in {"VCP", "VCN"} or (stems[-1].form in {"있", "없"} and not any(
         m.form == "수" and m.tag == "NNB" for m in morphs[head:])))
+
+
+def _own_subject(morphs: Sequence[Morph], begins: int, cut: int) -> bool:
+    """Has the clause a subject of its own ('환불이 되고')? Not one inside a modifier
+    ('앱이 흔들릴 때까지 … 터치하고')."""
+    last_modifier = max((k for k in range(begins, cut) if morphs[k].tag == "ETM"), default=begins - 1)
+    return any(m.tag == "JKS" for m in morphs[last_modifier + 1 : cut])
 
 
 def _clause_start(morphs: Sequence[Morph], cut: int) -> int:
@@ -245,7 +252,7 @@ def split_edits(sentence: Sentence, text: str) -> list[Edit] | None:
         if _blocked(morphs, cut, first, tail, question):
             continue
         modal = first >= 1 and _modal_at(morphs, first)
-        subject = any(m.tag == "JKS" for m in morphs[_clause_start(morphs, cut) : cut])
+        subject = _own_subject(morphs, _clause_start(morphs, cut), cut)
         halves = close_half(stem, tail, morphs[cut].form, level, question, stem_is_modal=modal, own_subject=subject)
         if halves is None:
             continue
