@@ -88,3 +88,28 @@ def test_a_dismissive_redirect_gets_a_model_sentence_not_an_ending_swap(
 )
 def test_safe_endings_are_spelled_right(coach: cs_coach.Coach, text: str, expected: str) -> None:
     assert coach.fix(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("고객님이 카드 번호를 잘못 입력하셔서 결제가 취소됐습니다.",
+         "카드 번호가 다르게 입력돼서 결제가 취소됐습니다."),
+        ("손님이 수령지를 잘못 등록하셔서 택배가 반송되었어요.", "수령지가 다르게 등록돼서 택배가 되돌아갔어요."),
+    ],
+)
+def test_customer_fault_becomes_what_happened(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    # the object becomes the subject of what happened, written as it was, with its particle agreeing
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+def test_a_noun_inside_a_compound_is_not_replaced(coach: cs_coach.Coach) -> None:
+    # 수령 -> 받기 would break 수령지 ('받기 지') and 상품수령
+    for text in ["수령지를 한 번 더 확인해 주시겠어요?", "상품수령이 늦어지고 있어요."]:
+        report = coach.check(text)
+        assert not [s for f in report.findings if f.rule_id == "easy-admin-words" for s in f.suggestions]
+
+
+def test_a_verbal_noun_before_ganeung_is_not_made_a_nominal(coach: cs_coach.Coach) -> None:
+    # '오늘 중 받기 가능합니다' is no plainer than '수령 가능합니다': it wants the whole clause rewritten
+    assert "받기" not in coach.fix("금일 중 수령 가능합니다.", unsafe=True).text

@@ -73,7 +73,7 @@ def test_a_cut_keeps_each_half_meaning(text: str, expected: str) -> None:
         # a modal over steps: '대고 … 밀어서 볼 수 있습니다' cannot become '댈 수 있습니다'
         "두 손가락을 화면에 대고 천천히 벌려서 사진을 크게 보시거나 오므려서 작게 보실 수 있습니다.",
         # a subject inside a modifier ('사진이 흔들릴 때까지') is not the cut clause's own: the steps lead to '-면'
-        "사진이 흔들릴 때까지 목록의 빈 곳을 길게 누르고 사진 하나를 다른 사진 위로 끌어 놓으면 새 앨범이 만들어집니다.",
+        "사진이 흔들릴 때까지 목록의 빈 곳을 길게 누르고 사진 하나를 다른 사진 위로 끌어 놓으면 새 앨범이 생깁니다.",
         # a one-word clause (a cushion) is not a sentence
         "번거로우시겠지만 주문 번호와 받으실 분 성함과 연락처를 적어서 이 창에 다시 한번 보내 주시겠어요?",
     ],

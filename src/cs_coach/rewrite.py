@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from .analyze import Analysis, Morph, Sentence, tokenize_phrase
 from .inflect import STEM_TAGS, slots
 from .inflect import join as join_word
+from .josa import choose
 from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import SlotInput, Suggestion
@@ -205,10 +206,13 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
         if name not in hit.captures:
             return match.group(0)
         first, last = hit.captures[name]
-        if tail:
-            stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
-            return join_word(stem + stem_morphs(tail))
         start, end = syllable_span(sentence.morphs, first, last)
+        if tail:
+            more = stem_morphs(tail)
+            if all(t.startswith("J") for _, t in more):  # a particle: the words as written, the particle agreeing
+                return text[start:end] + "".join(choose(text[start:end], f) for f, _ in more)
+            stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
+            return join_word(stem + more)
         return text[start:end]
 
     return _PLACEHOLDER.sub(sub, template)
@@ -370,6 +374,8 @@ def _lexicon_suggestions(
     Each suggestion comes with the entry's replacement it was made from (it may hold slots: {N}분)."""
     if entry.strategy == "keep":
         return []
+    if entry.pos == "noun" and _inside_compound(sentence.morphs, hit.first, hit.last):
+        return []  # 수령지, 상품수령: a noun inside a compound written as one word is not a word of its own
     if entry.strategy == "gloss":
         return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
     out = []
@@ -391,6 +397,16 @@ def _lexicon_suggestions(
         if merged is not None:
             out.append((merged, replacement))
     return out
+
+
+def _inside_compound(morphs: Sequence[Morph], first: int, last: int) -> bool:
+    """Is the noun [first, last) glued to another noun in the same written word (수령+지, 상품+수령)?"""
+    after = last < len(morphs) and morphs[last].word == morphs[last - 1].word and morphs[last].tag in _NOUNISH
+    before = first > 0 and morphs[first - 1].word == morphs[first].word and morphs[first - 1].tag in _NOUNISH
+    return after or before
+
+
+_NOUNISH = frozenset({"NNG", "NNP", "XSN", "NR", "SN"})
 
 
 def stem_morphs(phrase: str) -> list[tuple[str, str]]:
