@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .analyze import Analysis, Morph, Sentence
 from .lexicon import applies
-from .match import FlatKey, Hit, Pattern, Span, key_positions, overlaps
+from .match import CandidateIndex, FlatKey, Hit, Pattern, Span, key_positions, overlaps
 from .metrics import MEASURES
 from .packs import CompiledRule, RuleSet
 from .schema import Condition, LexiconRule, MetricRule, PatternRule, RequireRule
@@ -56,6 +56,9 @@ class Plan:
     # reply) and the group's rules are sorted by limit, so only the rules it exceeds are visited.
     metric_groups: list[_MetricGroup] = field(default_factory=list, repr=False)
     reply_metric_groups: list[_MetricGroup] = field(default_factory=list, repr=False)
+    # The active indexed patterns ((rule number, pattern) per entry) and the `needs` patterns, by bit masks.
+    candidate_index: CandidateIndex = field(init=False, repr=False)
+    needs_candidates: CandidateIndex = field(init=False, repr=False)
     _cache: dict[tuple[str, int], _SentenceResult] = field(default_factory=dict, repr=False)
     # Require rules whose `needs` a sentence meets: computed only for replies with a trigger.
     _needs_cache: dict[tuple[str, int], frozenset[int]] = field(default_factory=dict, repr=False)
@@ -91,6 +94,12 @@ class Plan:
         for group in (*groups.values(), *reply_groups.values()):
             group[3].sort()
         self.whole_sentence = frozenset(self.sentence_metrics)
+        rules = self.ruleset.rules
+        indexed = [(number, rules[number].match[k]) for number, k in self.ruleset.patterns
+                   if number in self.indexed_kind]
+        self.candidate_index = CandidateIndex([pattern for _, pattern in indexed], indexed)
+        needs = self.ruleset.needs_patterns
+        self.needs_candidates = CandidateIndex([pattern for pattern, _ in needs], needs)
         self.metric_groups = list(groups.values())
         self.reply_metric_groups = list(reply_groups.values())
 
@@ -188,28 +197,32 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     rules = plan.ruleset.rules
     morphs = sentence.morphs
     positions = key_positions(morphs)
-    keys = positions.keys()
     hits: list[Hit] = []
     triggers: list[tuple[int, Span]] = []
     indexed_kind = plan.indexed_kind
-    # Candidate patterns, grouped by rule; ids ascend in rule then pattern order, so order is kept.
-    owners = plan.ruleset.patterns
+    # Possible patterns (every required literal present), grouped by rule; numbers ascend in rule then
+    # pattern order, so order is kept.
+    index = plan.candidate_index
+    items = index.items
     candidates: dict[int, list[Pattern]] = {}
-    for pattern_id in plan.ruleset.pattern_index.candidates(keys):
-        number, k = owners[pattern_id]
-        if number in indexed_kind:
-            pattern = rules[number].match[k]
-            if pattern.possible(keys):  # most candidates stop here, before any per-rule work
-                candidates.setdefault(number, []).append(pattern)
+    for pattern_id in index.candidates(positions):
+        number, pattern = items[pattern_id]
+        bucket = candidates.get(number)
+        if bucket is None:
+            candidates[number] = [pattern]
+        else:
+            bucket.append(pattern)
     for number, patterns in candidates.items():
         compiled = rules[number]
         if not _level_ok(compiled, sentence):
             continue
+        spans: list[Span] = []
+        for pattern in patterns:
+            spans.extend(pattern.find_all(morphs, positions))
         if indexed_kind[number] == "pattern":
-            hits.extend(_pattern_hits(number, compiled, 0, morphs, positions, patterns))
+            hits.extend(_pattern_hits(number, compiled, 0, morphs, positions, spans=spans))
         else:
-            spans = _surviving(compiled, morphs, _matches(patterns, morphs, positions), positions)
-            triggers.extend((number, span) for span in spans)
+            triggers.extend((number, span) for span in _surviving(compiled, morphs, spans, positions))
     if plan.lexicon:
         hits.extend(_lexicon_hits(plan, rules, 0, sentence))
     for measure, params, levels, limits in plan.metric_groups:
@@ -230,11 +243,12 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
 def _needs_met(plan: Plan, morphs: Sequence[Morph], positions: Positions) -> frozenset[int]:
     """Active require rules with a `needs` pattern matching this sentence (through the needs index)."""
     met: set[int] = set()
-    needs_patterns, kinds = plan.ruleset.needs_patterns, plan.indexed_kind
-    for pattern_id in plan.ruleset.needs_index.candidates(positions.keys()):
-        pattern, owners = needs_patterns[pattern_id]
+    kinds = plan.indexed_kind
+    index = plan.needs_candidates
+    for pattern_id in index.candidates(positions):
+        pattern, owners = index.items[pattern_id]
         wanted = [number for number in owners if number not in met and kinds.get(number) == "require"]
-        if wanted and _matches([pattern], morphs, positions):
+        if wanted and pattern.find_all(morphs, positions):
             met.update(wanted)
     return frozenset(met)
 
@@ -290,10 +304,13 @@ def _pattern_hits(
     morphs: Sequence[Morph],
     positions: Positions | None = None,
     patterns: Sequence[Pattern] | None = None,
+    spans: list[Span] | None = None,
 ) -> list[Hit]:
-    """Hits of a pattern rule: its match patterns (or the candidate subset of them), less `unless`."""
+    """Hits of a pattern rule: its match patterns (or the candidate subset of them, or their matches already
+    found), less `unless`."""
     hits = []
-    matched = _matches(compiled.match if patterns is None else patterns, morphs, positions)
+    matched = spans if spans is not None else _matches(compiled.match if patterns is None else patterns, morphs,
+                                                         positions)
     for span in _surviving(compiled, morphs, matched, positions):
         first, last = _flagged(compiled, span)
         hits.append(Hit(number, s_index, first, last, span.captures))

@@ -184,6 +184,9 @@ class Pattern:
     required: tuple[frozenset[FlatKey], ...] = field(init=False, repr=False, compare=False)
     # Keys of the first consuming step when it is mandatory: matches can only start where one occurs.
     first_keys: frozenset[FlatKey] | None = field(init=False, repr=False, compare=False)
+    # (offsets from the match start, keys) of the mandatory literal steps whose place is fixed up to a few
+    # choices (before any `*`): a match can start only where every one of them has its key at some offset.
+    placed: tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         required = [keys for keys in (step.anchor_keys() for step in self.steps) if keys is not None]
@@ -201,6 +204,7 @@ class Pattern:
                 break
         object.__setattr__(self, "starters", tuple(starters))
         object.__setattr__(self, "first_keys", first_keys)
+        object.__setattr__(self, "placed", _placed_keys(self.steps))
 
     def __reduce__(self) -> tuple:
         return (Pattern, (self.steps, self.source))
@@ -219,15 +223,11 @@ class Pattern:
     def find_all(self, morphs: Sequence[Morph], positions: Mapping[FlatKey, list[int]] | None = None) -> list[Span]:
         """Non-overlapping matches, left to right, each as long as the greedy quantifiers allow.
 
-        With the sentence's key_positions, only the positions where the first step's literal occurs are
-        tried (same result: elsewhere that step cannot accept)."""
+        With the sentence's key_positions, only the starts where every placed literal step finds its key at
+        its offset are tried (same result: elsewhere that step cannot accept)."""
         spans: list[Span] = []
-        if positions is not None and self.first_keys is not None:
-            starts: list[int] = []
-            for key in self.first_keys:
-                starts.extend(positions.get(key, ()))
-            if len(self.first_keys) > 1:
-                starts.sort()
+        if positions is not None and self.placed:
+            starts = _starts(self.placed, positions)
             i = 0
             for start in starts:
                 if start < i:
@@ -261,29 +261,114 @@ class Pattern:
     def _match_at(
         self, morphs: Sequence[Morph], k: int, j: int, captures: dict[str, tuple[int, int]]
     ) -> tuple[int, dict[str, tuple[int, int]]] | None:
-        if k == len(self.steps):
-            return j, captures
+        """Match steps[k:] at morphs[j:]: plain and `!` steps in a loop, quantified ones by backtracking."""
+        steps = self.steps
+        total, n = len(steps), len(morphs)
+        while k < total:
+            step = steps[k]
+            op = step.op
+            if op is None:  # exactly one morpheme: no choice, so no recursion
+                if j >= n or not step.accepts(morphs[j]):
+                    return None
+                name = step.name
+                if name:
+                    # A name repeated on consecutive steps captures their union (noun + 하 as one verb).
+                    first = min(j, captures[name][0]) if name in captures else j
+                    captures = {**captures, name: (first, j + 1)}
+                k += 1
+                j += 1
+                continue
+            if op == "!":
+                if j < n and step.accepts(morphs[j]):
+                    return None
+                k += 1
+                continue
+            return self._quantified(morphs, k, j, captures)
+        return j, captures
+
+    def _quantified(
+        self, morphs: Sequence[Morph], k: int, j: int, captures: dict[str, tuple[int, int]]
+    ) -> tuple[int, dict[str, tuple[int, int]]] | None:
+        """A `?`, `*` or `+` step: the longest run first, then shorter ones (greedy with backtracking)."""
         step = self.steps[k]
         n = len(morphs)
-        if step.op == "!":
-            if j < n and step.accepts(morphs[j]):
-                return None
-            return self._match_at(morphs, k + 1, j, captures)
-        low = 1 if step.op in (None, "+") else 0
-        high = 1 if step.op in (None, "?") else n - j
+        low = 1 if step.op == "+" else 0
+        high = 1 if step.op == "?" else n - j
         run = 0
         while run < high and j + run < n and step.accepts(morphs[j + run]):
             run += 1
+        after = self.steps[k + 1] if k + 1 < len(self.steps) else None
+        # the next step must consume morphs[j + count]: test it here rather than recurse into a sure failure
+        must = after.accepts if after is not None and after.op in (None, "+") else None
         for count in range(run, low - 1, -1):
+            if must is not None and (j + count >= n or not must(morphs[j + count])):
+                continue
             taken = captures
             if step.name and count:
-                # A name repeated on consecutive steps captures their union (noun + 하 as one verb).
                 first = min(j, captures[step.name][0]) if step.name in captures else j
                 taken = {**captures, step.name: (first, j + count)}
             found = self._match_at(morphs, k + 1, j + count, taken)
             if found is not None:
                 return found
         return None
+
+
+_MAX_PLACES = 4  # offsets tracked per step: each `?` doubles them
+
+
+def _placed_keys(steps: Sequence[Step]) -> tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...]:
+    """The literal keys of the mandatory steps at the offsets (from the match start) where they must sit.
+
+    A plain step consumes exactly one morpheme, `?` zero or one, `!` none; `*` (and the rest of a `+`)
+    makes every later offset unknown, so the walk stops there. Keys are a superset test (flat_keys), so a
+    start this rules out is one where the step could not accept.
+    """
+    placed: list[tuple[tuple[int, ...], frozenset[FlatKey]]] = []
+    offsets = (0,)
+    for step in steps:
+        if step.op == "!":
+            continue
+        if step.op in (None, "+"):
+            literal = step.anchor_keys()
+            if literal is not None:
+                placed.append((offsets, flat_keys(literal)))
+            if step.op == "+":
+                break
+            offsets = tuple(o + 1 for o in offsets)
+        elif step.op == "?":
+            offsets = tuple(sorted({*offsets, *(o + 1 for o in offsets)}))
+            if len(offsets) > _MAX_PLACES:
+                break
+        else:  # "*"
+            break
+    # the most selective first: a few positions, and a set of offsets as small as possible
+    placed.sort(key=lambda item: (len(item[0]), sum(key_weight(("t", k[1:]) if k[:1] == _TAG_PREFIX else ("f", k))
+                                                        for k in item[1])))
+    return tuple(placed)
+
+
+def _starts(placed: tuple[tuple[tuple[int, ...], frozenset[FlatKey]], ...], positions: Mapping[FlatKey, list[int]]
+            ) -> list[int]:
+    """Ascending match starts where every placed step has one of its keys at one of its offsets."""
+    if len(placed) == 1 and placed[0][0] == (0,):  # one literal step at the start: its positions are the starts
+        keys = placed[0][1]
+        if len(keys) == 1:
+            return positions.get(next(iter(keys)), [])
+        return sorted(p for key in keys for p in positions.get(key, ()))
+    found: set[int] | None = None
+    for offsets, keys in placed:
+        here: set[int] = set()
+        for key in keys:
+            at = positions.get(key)
+            if at:
+                if offsets == (0,):
+                    here.update(at)
+                else:
+                    here.update(p - o for p in at for o in offsets if p >= o)
+        found = here if found is None else found & here
+        if not found:
+            return []
+    return sorted(found) if found else []
 
 
 def key_positions(morphs: Sequence[Morph]) -> dict[FlatKey, list[int]]:
@@ -335,6 +420,62 @@ class PatternIndex:
             if bucket:
                 found.update(bucket)
         return sorted(found)
+
+
+class CandidateIndex:
+    """Which of a list of patterns a sentence can match, from its keys, with bit operations.
+
+    Every distinct required literal set of the patterns is a bit; a sentence's keys light the bits of the
+    sets they belong to, and a pattern is possible when all its bits are lit (Pattern.possible as one
+    integer test). Patterns are reached through their anchors, as in PatternIndex; `items[i]` is what the
+    caller gets back for pattern i.
+    """
+
+    __slots__ = ("always", "by_key", "items", "lights", "needs")
+
+    def __init__(self, patterns: Sequence[Pattern], items: Sequence[object]) -> None:
+        bits: dict[frozenset[FlatKey], int] = {}
+        self.lights: dict[FlatKey, int] = {}
+        self.by_key: dict[FlatKey, tuple[int, ...]] = {}
+        self.always: tuple[int, ...] = ()
+        self.needs: list[int] = []
+        self.items = list(items)
+        by_key: dict[FlatKey, list[int]] = {}
+        always: list[int] = []
+        for number, pattern in enumerate(patterns):
+            need = 0
+            for keys in pattern.required:
+                bit = bits.get(keys)
+                if bit is None:
+                    bit = bits[keys] = 1 << len(bits)
+                    for key in keys:
+                        self.lights[key] = self.lights.get(key, 0) | bit
+                need |= bit
+            self.needs.append(need)
+            anchor = pattern.anchor()
+            if anchor is None:
+                always.append(number)
+                continue
+            for key in anchor:
+                by_key.setdefault(key, []).append(number)
+        self.by_key = {key: tuple(numbers) for key, numbers in by_key.items()}
+        self.always = tuple(always)
+
+    def candidates(self, keys: Iterable[FlatKey]) -> list[int]:
+        """Ascending numbers of the patterns anchored on one of `keys` whose required sets `keys` all meet."""
+        lit = 0
+        lights = self.lights
+        found = set(self.always)
+        by_key = self.by_key
+        for key in keys:
+            bit = lights.get(key)
+            if bit:
+                lit |= bit
+                bucket = by_key.get(key)
+                if bucket:
+                    found.update(bucket)
+        needs = self.needs
+        return [number for number in sorted(found) if needs[number] & lit == needs[number]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Literal
 
 from .analyze import Analysis, Sentence
-from .sentences import quoted_of, understand
+from .sentences import Understanding, quoted_of, understand
 from .speech import is_polite
 
 Params = Mapping[str, object]
@@ -57,7 +57,16 @@ def _list_items(sentence: Sentence) -> list[tuple[int, int]]:
 def words_per_sentence(sentence: Sentence, params: Params) -> float:
     """어절 that hold at least one real morpheme (punctuation and emoji alone do not count); a quoted UI label
     or menu path counts as one, and a numbered list counts its longest item."""
-    return float(max(len(_word_keys(sentence, a, b)) for a, b in _list_items(sentence)))
+    last = _last_words
+    if last[0] is sentence:  # clauses_per_sentence asks again for the sentence just measured
+        return last[1]
+    value = float(max(len(_word_keys(sentence, a, b)) for a, b in _list_items(sentence)))
+    globals()["_last_words"] = (sentence, value)
+    return value
+
+
+# The last sentence words_per_sentence measured and its value (held, so its identity cannot be reused).
+_last_words: tuple[Sentence | None, float] = (None, 0.0)
 
 
 def clauses_per_sentence(sentence: Sentence, params: Params) -> float:
@@ -67,13 +76,17 @@ def clauses_per_sentence(sentence: Sentence, params: Params) -> float:
     long sentence') unless they have more than `always_over` clauses. With `endings`, clauses are counted the
     old way, by those EC forms."""
     endings = params.get("endings")
+    min_words = params.get("min_words")
+    always_over = float(params.get("always_over", float("inf")))  # type: ignore[arg-type]
     if endings:
         assert isinstance(endings, list | tuple)
         count = 1.0 + sum(1 for m in sentence.morphs if m.tag == "EC" and m.form in endings)
     else:
-        count = float(_clause_count(sentence, int(params.get("step_words", STEP_WORDS))))  # type: ignore[arg-type]
-    min_words = params.get("min_words")
-    always_over = float(params.get("always_over", float("inf")))  # type: ignore[arg-type]
+        u = understand(sentence)
+        short = min_words is not None and words_per_sentence(sentence, params) < float(min_words)  # type: ignore[arg-type]
+        if short and len(u.clauses) <= always_over:  # list merging only lowers the count: it cannot matter
+            return 1.0
+        count = float(_clause_count(sentence, int(params.get("step_words", STEP_WORDS)), u))  # type: ignore[arg-type]
     if min_words is not None and count <= always_over and words_per_sentence(sentence, params) < float(min_words):  # type: ignore[arg-type]
         return 1.0
     return count
@@ -84,8 +97,7 @@ _STEP_ACTS = frozenset({"instruction", "request"})
 _BULLETS = frozenset({"•", "·", "▶", "■", "□", "-", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"})
 
 
-def _clause_count(sentence: Sentence, step_words: int) -> int:
-    u = understand(sentence)
+def _clause_count(sentence: Sentence, step_words: int, u: Understanding) -> int:
     clauses = u.clauses
     if not clauses:
         return 1
