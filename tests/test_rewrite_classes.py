@@ -113,3 +113,18 @@ def test_a_noun_inside_a_compound_is_not_replaced(coach: cs_coach.Coach) -> None
 def test_a_verbal_noun_before_ganeung_is_not_made_a_nominal(coach: cs_coach.Coach) -> None:
     # '오늘 중 받기 가능합니다' is no plainer than '수령 가능합니다': it wants the whole clause rewritten
     assert "받기" not in coach.fix("금일 중 수령 가능합니다.", unsafe=True).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # never 보이시면 ('if visible')
+        ("매장 직원에게 회원 카드를 제시하시면 됩니다.", "매장 직원에게 회원 카드를 보여 주시면 됩니다."),
+        # never 보여 줘 주시겠어요
+        ("입구에서 예약 문자를 제시해 주시겠어요?", "입구에서 예약 문자를 보여 주시겠어요?"),
+    ],
+)
+def test_a_two_word_replacement_does_not_stack_the_benefactive(
+    coach: cs_coach.Coach, text: str, expected: str
+) -> None:
+    assert coach.fix(text).text == expected

@@ -126,6 +126,10 @@ def unstack(morphs: Morphs) -> list[tuple[str, str]]:
             out[i : i + 4] = [a, keep]
             continue
         i += 1
+    # a word that starts with the benefactive (a replacement '보여 주다' joined with the original '어 주세요')
+    if len(out) >= 3 and out[0][0] in _BENEFACTIVE and out[0][1] in {"VV", "VX"} and out[1][0] in {"어", "아"} \
+            and out[1][1] == "EC" and out[2][1] == "VX" and out[2][0] in _BENEFACTIVE:
+        out[0:3] = [("드리" if "드리" in (out[0][0], out[2][0]) else "주", out[0][1])]
     return out
 
 

@@ -382,6 +382,13 @@ def _lexicon_suggestions(
     morphs = sentence.morphs
     for replacement in entry.replace:
         lead, _, last = replacement.rpartition(" ")
+        if lead and last in {"주다", "드리다"} and _benefactive_follows(morphs, hit.last):
+            start, end = word_span(morphs, hit.first, hit.last)  # 제시해 주세요 -> 보여 주세요, not 보여 줘 주세요
+            out.append((merge_edits([(start, end, lead)], text, "safe" if entry.safe else "unsafe",
+                                    f"'{entry.word}' → '{replacement}'"), replacement))
+            continue
+        if last.endswith("기") and _possibility_follows(morphs, hit.last):
+            continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
         edits = rejoin(morphs, replaced, text)
         if not edits:
@@ -397,6 +404,21 @@ def _lexicon_suggestions(
         if merged is not None:
             out.append((merged, replacement))
     return out
+
+
+def _possibility_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Is the noun followed by 가능/불가(능) (수령 가능합니다)?"""
+    nxt = morphs[last : last + 2]
+    return bool(nxt) and (nxt[0].form in {"가능", "불가", "불가능"} or (
+        nxt[0].form == "불" and len(nxt) > 1 and nxt[1].form == "가능"))
+
+
+def _benefactive_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the word end in -어 right after the entry, with 주다/드리다 as the next word (제시해 주세요)?"""
+    rest = [m for m in morphs[last:] if m.word == morphs[last - 1].word]
+    after = last + len(rest)
+    return [(m.form, m.tag) for m in rest] in ([("어", "EC")], [("아", "EC")], [("여", "EC")]) and after < len(
+        morphs) and morphs[after].tag == "VX" and morphs[after].form in {"주", "드리"}
 
 
 def _inside_compound(morphs: Sequence[Morph], first: int, last: int) -> bool:
