@@ -35,6 +35,10 @@ def all_of(text: str) -> list[Understanding]:
 ACT_CASES: dict[str, list[str]] = {
     "refusal": [
         "환불은 규정상 안 됩니다.",
+        # a service the customer is owed, withheld on a condition, is still a refusal (the labelled dev corpus counts
+        # it as negative phrasing); a device function lost on a condition is a consequence
+        "포장을 뜯으시면 환불이 어렵습니다.",
+        "기한 안에 반품하지 않으시면 환불이 안 됩니다.",
         "죄송하지만 교환은 어렵습니다.",
         "저희는 해외 배송을 하지 않습니다.",
         "당사는 현금 영수증을 따로 발급하지 않습니다.",
@@ -70,9 +74,8 @@ ACT_CASES: dict[str, list[str]] = {
     ],
     "consequence": [
         "기기를 초기화하면 메모를 되살릴 수 없습니다.",
-        "포장을 뜯으시면 환불이 어렵습니다.",
         "백업이 없으면 사진을 복원할 수 없어요.",
-        "기한 안에 반품하지 않으시면 환불이 안 됩니다.",
+        "앱을 지우시면 저장된 알림을 다시 볼 수 없습니다.",
         "주소를 잘못 입력하신 경우 배송이 늦어질 수 있습니다.",
         "비밀번호를 다섯 번 틀리면 계정이 잠겨서 로그인할 수 없습니다.",
     ],

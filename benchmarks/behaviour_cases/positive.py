@@ -117,6 +117,11 @@ def cases() -> list[Case]:
     # refusal vs the same refusal followed by what can be done (아론슨 order): the finding goes away
     b.pairs("aronson", [(r, r + a) for r in REFUSALS[:6] for a in (ARONSON, ARONSON2)], w, limit=3, test="DIR")
     b.pairs("service-vs-operation", OPERATION_VS_SERVICE, w, limit=4)
+    # after a condition, a service withheld is still a refusal; a device function lost is a consequence
+    b.pairs("conditional-refusal-vs-consequence", [
+        ("앱을 지우시면 [svc2:이] {불가능합니다|불가능해요}.", "앱을 지우시면 [op:이] {불가능합니다|불가능해요}."),
+        ("포장을 뜯으시면 [svc2:은] 안 {됩니다|돼요}.", "잠금을 켜시면 [op:은] 안 {됩니다|돼요}."),
+    ], w, limit=4)
     b.mft("operation-limit", OPERATIONS, w, False, limit=5)
     b.mft("others-kept-out", OTHERS_KEPT_OUT, w, False, limit=5)
     # refusal by the agent vs the same fact as a consequence or a limitation

@@ -128,6 +128,12 @@ _COMPANY_ACTIONS = _words(
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
     "진행 운영 대행 포장 제작 설치 출고 픽업 대여 보관 수선 각인 예약 결제 승인 가입 입고 환급 드리 받 팔 바꾸"
 )
+# What a customer is owed or asks the company for (narrower than _COMPANY_ACTIONS, which also holds everyday
+# verbs such as 변경, 확인, 처리): withheld on a condition, it is a refusal, not a consequence.
+_SERVICES = _words(
+    "환불 교환 반품 취소 보상 지급 발급 배송 발송 수리 교체 할인 적립 보증 환급 재발송 재배송 증정 연장 예약 접수 "
+    "반납 재발급 무상 지원금"
+)
 _BAD_NEWS_NOUNS = _words(
     "품절 매진 마감 종료 만료 소진 단종 지연 중단 절판 완판 일시품절 조기마감 조기품절 폐업 운휴 결항 휴업 만석"
 )
@@ -1038,7 +1044,7 @@ def _decide(
     if conditions and (
         any(f.negative for f in facts[conditions[0] + 1 :])
         or max(flags.bad_news_at, flags.warning_at) >= spans[conditions[0]][1]
-    ):
+    ) and not _service_withheld(morphs, spans, facts, conditions[0] + 1):
         return "consequence"
     # 7. bad news
     if flags.bad_news_at >= main_first or (flags.bad_news_at >= 0 and not main.negative and not main.directive):
@@ -1084,6 +1090,22 @@ def _decide(
     if "예정" in main_forms and main.subject_class == "agent":
         return "promise"
     return "statement"
+
+
+def _service_withheld(
+    morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], start: int
+) -> bool:
+    """After a condition, the negated result is a service the company gives (다른 번호를 입력하시면 환불이
+    불가합니다): a refusal set on a condition, not a device's consequence (초기화하면 사진을 되살릴 수 없습니다)."""
+    for k in range(start, len(facts)):
+        fact = facts[k]
+        if not fact.negative:
+            continue
+        _, marked = _object_noun(morphs, spans[k][0], spans[k][1])
+        nouns = [*marked, *(fact.subject.split() if fact.subject else [])]
+        if fact.predicate_noun in _SERVICES or any(w[-2:] in _SERVICES for w in nouns):
+            return not _operation_limit(morphs, spans[k][0], spans[k][1], fact)
+    return False
 
 
 def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
