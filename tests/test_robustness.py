@@ -79,3 +79,15 @@ def test_join_keeps_u_10ffff() -> None:
     # Kiwi.join raises 'unicode error' on U+10FFFF (its own marker); join_morphs stands another character in.
     assert join_morphs([("\U0010ffff", "SW")]) == "\U0010ffff"
     assert join_morphs([("되", "VV"), ("었", "EP"), ("어요", "EF"), ("\U0010ffff", "SW")]).endswith("\U0010ffff")
+
+
+def test_line_break_inside_a_word_is_not_a_sentence_end() -> None:
+    """A manual pasted with a hard wrap inside 됩니다 is one polite sentence, not a 반말 fragment '니다'."""
+    import cs_coach
+
+    for text in ("사진이 앨범에 저장됩\n니다.", "설정이 바로 적용됩\r\n니다.", "변경 사항을 확인했습\n니다."):
+        report = cs_coach.check(text)
+        assert not [f for f in report.findings if f.category == "tone"], text
+    assert cs_coach.check("사진이 앨범에 저장됩\n니다.").speech_level == "hapsyo"
+    # an ordinary line break still ends a sentence
+    assert len(cs_coach.check("안녕하세요\n주문하신 상품은 오늘 출발했습니다.").sentences) == 2

@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_CHUNK = 1000
 PREDICATE_TAGS = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
-_CHUNK_END = re.compile(r"\n|(?<=[.!?。…~])[ \t]+")
+# A line break before 니다/습니다 is inside a word (저장됩\n니다, a pasted manual): no bound ending starts a sentence.
+_CHUNK_END = re.compile(r"\n(?!(?:습)?니다)|(?<=[.!?。…~])[ \t]+")
 _SPACE = re.compile(r"\s")
 # Misspellings too common in chat to leave to chance: analysed as the words the agent meant.
 _PRE_ANALYZED: dict[str, list[tuple[str, str]]] = {
