@@ -283,9 +283,9 @@ def sentence_info(u: Understanding) -> SentenceInfo:
 
 
 def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:
-    if hit.sentence is None:
-        spans = [sentence_span(s) for s in analysis.sentences]
-        return (spans[0][0], spans[-1][1]) if spans else (0, 0)
+    if hit.sentence is None:  # the reply: from the first sentence's start to the last one's end
+        sentences = analysis.sentences
+        return (sentence_span(sentences[0])[0], sentence_span(sentences[-1])[1]) if sentences else (0, 0)
     sentence = analysis.sentences[hit.sentence]
     if kind == "metric":
         return sentence_span(sentence)

@@ -144,7 +144,7 @@ _DEVICE_STEPS = _words(
     "업데이트 삭제 로그인 로그아웃 저장 다운로드 업로드 체크 해제 활성화 비활성화 허용 스크롤 드래그 "
     "밀 당기 돌리 충전 초기화 동기화 새로고침 캡처 복사 붙여넣 전송 등록 인증 검색 접속 연동 "
     "설정 지정 조절 쓸어올리 쓸어내리 촬영 녹화 녹음 종료 재생 잠그 풀 꺼 길게 "
-    "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다"
+    "돌아가 나가 들어오 불러오 첨부 캡쳐 다시시작 껐다 생성"
 )
 # What a device, app or feature does (or lets the customer do): negated with no company action and no agent
 # service, it is the product's limitation told as information (이 모드에서는 캡처할 수 없습니다), not a refusal.
