@@ -99,3 +99,18 @@ def test_slots_are_filled_with_the_right_particle() -> None:
     assert fill_slots("{N}분 안에", {"N": "10"})[0] == "10분 안에"
     assert fill_slots("{대안}은 {이유}", {"대안": "교환"})[0] == "교환은 {이유}"  # unfilled slots stay
     assert blank_slots("대신 {대안}은 가능합니다") == "대신 ＿＿은 가능합니다"
+
+
+def test_a_number_and_its_noun_stay_one_word() -> None:
+    # Kiwi's join spaces a digit from the noun after it ('2 층이에요'); one 어절 stays one 어절
+    assert join([("2", "SN"), ("층", "NNG"), ("이", "VCP"), ("에요", "EF")]) == "2층이에요"
+    assert join([("3", "SN"), ("번", "NNB"), ("이", "VCP"), ("ᆸ니다", "EF")]) == "3번입니다"
+    assert join([("10", "SN"), ("시", "NNB"), ("에", "JKB")]) == "10시에"
+
+
+def test_copula_after_tense_takes_the_plain_ending() -> None:
+    # 이다/아니다 + 었 + 에요 is 이었어요 / 아니었어요 (never 이었에요)
+    assert join([("품절", "NNG"), ("이", "VCP"), ("었", "EP"), ("에요", "EF")]) == "품절이었어요"
+    assert join([("아니", "VCN"), ("었", "EP"), ("에요", "EF")]) == "아니었어요"
+    assert join([("아니", "VCN"), ("에요", "EF")]) == "아니에요"
+    assert join([("품절", "NNG"), ("이", "VCP"), ("에요", "EF")]) == "품절이에요"

@@ -1,14 +1,14 @@
 """The fix loop: apply suggestions, re-check, and keep only the edits that made the reply better.
 
 An applied edit is rolled back when the re-check shows that it
-(a) did not remove the finding it targets, (b) brought a new finding, (c) changed its sentence's speech level
+(a) did not remove the finding it targets, (b) brought a new finding (a hint of severity info aside, when the
+edit removed its own warning), (c) changed its sentence's speech level
 (raised to polite speech aside), (d) dropped a content word outside the flagged words, or
 (e) left a sentence with a second concessive (죄송하지만 … 어렵겠지만) or a repeated sentence.
 
-Every accepted round lowers the count of flagged rule ids, so the loop ends within that many rounds; and it
-ends only when no candidate edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x).
-(A fixed round cap would break that on replies with many findings: the second fix would go on where the cap
-stopped the first.)
+Every accepted round lowers the warnings and errors, or else the hints, so the loop ends; and it ends only
+when no candidate edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x). (A fixed round
+cap would break that on replies with many findings: the second fix would go on where the cap stopped the first.)
 
 Templates (suggestions with `inputs`) are applied only with the caller's values for every slot; findings
 inside the caller's own words do not count as new.
@@ -55,7 +55,9 @@ def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
     applied: list[Suggestion] = []
     report = check(text)
     rounds = 0
-    bound = MAX_FIX_ROUNDS + sum(_counts(report.findings).values())  # never reached: each round lowers the count
+    # A guard, not a stop (a fixed cap left fix(fix(x)) != fix(x) on long replies): every round lowers the
+    # warnings and errors, or the hints when those stay, and each edit brings at most a hint or two.
+    bound = MAX_FIX_ROUNDS + 2 * sum(_counts(report.findings).values())
     while rounds < bound:
         step = _round(_Context(check, False, values), report)
         if step is None and unsafe:
@@ -187,7 +189,7 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
     after, counts = step
     before = _counts(report.findings)
     done = [c.suggestion for c in chosen]
-    over = _unresolved(before, counts, chosen)
+    over = _unresolved(before, counts, chosen, _hints(report, after, chosen, before, counts))
     if not over:
         return done, after
     # a second step may fix what the first left or brought (the rest of a long sentence split once)
@@ -196,15 +198,30 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
     if second is None:
         return None  # (a) the target is still there, or (b) a new finding
     final, counts = second
-    if _unresolved(before, counts, chosen):
+    if _unresolved(before, counts, chosen, _hints(report, final, chosen, before, counts)):
         return None
     return done + [c.suggestion for c in follow], final
 
 
-def _unresolved(before: Counter[str], after: Counter[str], chosen: Sequence[_Candidate]) -> set[str]:
-    """Rule ids that block an edit: (b) any rule flagged more often than before, and (a) the rules of each
-    edit's problem span (its finding's rule and the rules grouped with it in `also`) when none of them went."""
-    blocked = {r for r in after if after[r] > before[r]}
+def _hints(report: Report, after: Report, chosen: Sequence[_Candidate], before: Counter[str],
+           counts: Counter[str]) -> frozenset[str]:
+    """Rules of severity info that an edit may bring: a hint says the text may stay as it is ('잠시만 기다려
+    주시겠어요?' is the model request, even if a number of minutes would be kinder). Only when every edit removed
+    its own (warning or error) finding, so the warnings and errors still strictly decrease and the loop ends."""
+    if any(c.finding.severity == "info" or counts[c.finding.rule_id] >= before[c.finding.rule_id] for c in chosen):
+        return frozenset()
+    severities: dict[str, set[str]] = {}
+    for f in [*report.findings, *after.findings]:
+        severities.setdefault(f.rule_id, set()).add(f.severity)
+    return frozenset(r for r, s in severities.items() if s == {"info"})
+
+
+def _unresolved(before: Counter[str], after: Counter[str], chosen: Sequence[_Candidate],
+                hints: frozenset[str] = frozenset()) -> set[str]:
+    """Rule ids that block an edit: (b) any rule flagged more often than before (hints aside, see `_hints`), and
+    (a) the rules of each edit's problem span (its finding's rule and the rules grouped with it in `also`) when
+    none of them went."""
+    blocked = {r for r in after if after[r] > before[r] and r not in hints}
     for c in chosen:
         group = {c.finding.rule_id, *c.finding.also}
         if sum(after[r] for r in group) >= sum(before[r] for r in group):

@@ -8,7 +8,8 @@ Kiwi's `join` conjugates (되+었+어요 -> 됐어요, 어렵+어요 -> 어려�
 - 으-forms after a consonant (어렵+니 -> 어려우니), 시+어요 -> 세요 (not 셔요), 이다+에요 by the final consonant;
 - compound verbs written as one word (줄어들다, 늘어나다, 만들어지다), 보조용언 written apart (해 주다);
 - no stacked 주다/드리다 (해 줘 주시겠어요 -> 해 주시겠어요);
-- particles after digits and Latin words (10을, iPhone을), and after a filled-in slot.
+- particles after digits and Latin words (10을, iPhone을), and after a filled-in slot; a number and its unit noun
+  stay one word (2층이에요, not 2 층이에요).
 
 Honorific -시- is added or removed on morphemes (`with_honorific`, `without_honorific`), never on text, so that
 the ending is re-chosen for the stem (없으신데 -> 없는데).
@@ -35,6 +36,7 @@ _EU_FORMS = {"니": "으니", "니까": "으니까", "면": "으면", "면서": 
 # 보조용언 after -어 that make one dictionary word with the verb (줄어들다, 늘어나다, 만들어지다): no space.
 _COMPOUND_VX = frozenset({"들", "나", "지"})
 _HONORIFIC = frozenset({"시", "으시"})
+_COPULA_YO = frozenset({"에요", "예요", "이에요"})
 _BENEFACTIVE = frozenset({"주", "드리"})
 
 
@@ -79,6 +81,9 @@ def _classed(morphs: Morphs) -> list[tuple[str, str]]:
     for i, (form, tag) in enumerate(out):
         if not tag.startswith("E") or i == 0:
             continue
+        if tag == "EF" and form in _COPULA_YO and out[i - 1][1] == "EP" and out[i - 1][0] not in _HONORIFIC:
+            out[i] = ("어요", tag)  # 이었+에요 -> 이었어요: after tense the copula's 에요 is the plain 어요
+            continue
         cls = _stem_class(out, i)
         if cls is None:
             continue
@@ -121,6 +126,10 @@ def unstack(morphs: Morphs) -> list[tuple[str, str]]:
             out[i : i + 4] = [a, keep]
             continue
         i += 1
+    # a word that starts with the benefactive (a replacement '보여 주다' joined with the original '어 주세요')
+    if len(out) >= 3 and out[0][0] in _BENEFACTIVE and out[0][1] in {"VV", "VX"} and out[1][0] in {"어", "아"} \
+            and out[1][1] == "EC" and out[2][1] == "VX" and out[2][0] in _BENEFACTIVE:
+        out[0:3] = [("드리" if "드리" in (out[0][0], out[2][0]) else "주", out[0][1])]
     return out
 
 
@@ -170,6 +179,9 @@ def join(morphs: Morphs) -> str:
     return " ".join(_join_word(w) for w in words)
 
 
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[가-힣])")
+
+
 def _join_word(morphs: Morphs) -> str:
     joined = _attach_compounds(morphs, join_morphs(morphs))
     if any(t == "EP" and f in _HONORIFIC for f, t in morphs) and joined.endswith("셔요"):
@@ -177,7 +189,7 @@ def _join_word(morphs: Morphs) -> str:
     copula = _copula_ending(morphs)
     if copula is not None:
         joined = copula
-    return fix_after_non_hangul(joined)
+    return fix_after_non_hangul(_DIGIT_SPACE.sub("", joined))  # Kiwi spaces a number and its noun: '2 층'이에요
 
 
 def _attach_compounds(morphs: Morphs, joined: str) -> str:

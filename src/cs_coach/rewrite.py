@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 
 from .analyze import Analysis, Morph, Sentence, tokenize_phrase
-from .inflect import STEM_TAGS, closing_punct, slots
+from .inflect import STEM_TAGS, slots
 from .inflect import join as join_word
+from .josa import choose
 from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import SlotInput, Suggestion
@@ -24,6 +25,7 @@ from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
 from .sentences import Understanding, meets
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
+from .split import split_edits
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -204,10 +206,13 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
         if name not in hit.captures:
             return match.group(0)
         first, last = hit.captures[name]
-        if tail:
-            stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
-            return join_word(stem + stem_morphs(tail))
         start, end = syllable_span(sentence.morphs, first, last)
+        if tail:
+            more = stem_morphs(tail)
+            if all(t.startswith("J") for _, t in more):  # a particle: the words as written, the particle agreeing
+                return text[start:end] + "".join(choose(text[start:end], f) for f, _ in more)
+            stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
+            return join_word(stem + more)
         return text[start:end]
 
     return _PLACEHOLDER.sub(sub, template)
@@ -263,105 +268,10 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     return merge_edits(edits, text, suggest.applicability, suggest.description)
 
 
-# Clause endings a long sentence can be cut at, with the word that links the two new sentences.
-_SPLIT_LINKS = {"고": "", "며": "", "으며": "", "면서": "", "으면서": "", "는데": "그런데", "ᆫ데": "그런데",
-                "은데": "그런데", "지만": "하지만", "어서": "그래서", "아서": "그래서", "여서": "그래서"}
-_COORDINATE = frozenset({"고", "며", "으며"})  # the second half's mood, tense and modality spread over the first
-_CAUSE = frozenset({"어서", "아서", "여서"})
-_CLOSING = {"hapsyo": ("습니다", "EF"), "haeyo": ("어요", "EF")}
-_MAIN_STEMS = frozenset({"VV", "VA", "XSV", "XSA", "VCP", "VCN"})
-_TENSE = frozenset({"었", "았", "였", "겠"})
-
-
-def _main_tail(morphs: Sequence[Morph]) -> list[tuple[str, str]] | None:
-    """What follows the main predicate's stem: its tense, modality (ᆯ 수 있다), 보조용언 (어 주다) and ending.
-    '눌러 주세요' -> 어+주+세요; '확인할 수 있습니다' -> ᆯ+수+있+습니다; None when the sentence has no final ending."""
-    real = [i for i, m in enumerate(morphs) if not is_symbol(m)]
-    if not real or morphs[real[-1]].tag != "EF":
-        return None
-    j = real[-1]
-    while j >= 0 and morphs[j].tag not in _MAIN_STEMS:
-        j -= 1
-    if j < 0:
-        return None
-    # '할 수 있다': the modal 있/없 belongs to the tail; the main stem is the one before ᆯ/ETM
-    if morphs[j].form in {"있", "없"} and j >= 2 and any(m.form == "수" and m.tag == "NNB" for m in morphs[j - 2 : j]):
-        k = j - 1
-        while k >= 0 and morphs[k].tag != "ETM":
-            k -= 1
-        if k >= 1 and morphs[k - 1].tag in _MAIN_STEMS:
-            j = k - 1
-    return [(m.form, m.tag) for m in morphs[j + 1 : real[-1] + 1]]
-
-
-def _close_half(
-    stem: list[tuple[str, str]], tail: list[tuple[str, str]], link: str, level: str, question: bool
-) -> list[tuple[str, str]] | None:
-    """The first half of a split, ended so that it keeps what the sentence means.
-
-    Joined by -고/-며, it takes the second half's tail: an instruction stays an instruction
-    ('열고 눌러 주세요' -> '열어 주세요'), '할 수 있습니다' stays; joined by -어서 (cause), it takes the tense
-    ('써서 고장 났어요' -> '썼어요'); a contrast (-는데, -지만) is background: a statement in the sentence's level.
-    Its own -시- and tense stay."""
-    own_tense = any(t == "EP" and f in _TENSE for f, t in stem)
-    tail_honorific = any(t == "EP" and f in {"시", "으시"} for f, t in tail) or tail[-1][0] in {"세요", "으세요"}
-    if tail_honorific:  # '작성하시고 방문하세요' -> '작성하세요', not '작성하시세요'
-        stem = [m for m in stem if not (m[1] == "EP" and m[0] in {"시", "으시"})]
-    final = tail[-1]
-    if stem[0][1] == "VX":  # the cut word is itself a 보조용언 ('옮기고 있고', '알려 드리고'): tense and ending only
-        tail = [m for m in tail if m[1] in {"EP", "EF"}]
-    elif any(t in {"VX", "VV"} and f in {"주", "드리"} for f, t in stem[-2:]):  # no stacked 드리다
-        tail = [m for k, m in enumerate(tail) if not (m[1] == "VX" and m[0] in {"주", "드리"})
-                and not (m[1] == "EC" and k + 1 < len(tail) and tail[k + 1][0] in {"주", "드리"})]
-    if link in _COORDINATE:
-        if question and not any(t == "VX" and f in {"주", "드리"} for f, t in tail):
-            return None  # '확인하고 연락 주시겠어요?': '확인하시겠어요?' would ask something else
-        return [*stem, *[m for m in tail if not (own_tense and m[1] == "EP" and m[0] in _TENSE)]]
-    if link in _CAUSE:
-        if any(t in {"ETM", "NNB", "VX", "EC"} or f == "겠" for f, t in tail) or closing_punct(tail) == "?":
-            return None  # '들어가서 고장 날 수 있어요': a cause of a possibility is not a fact to state apart
-        tense = [] if own_tense else [m for m in tail if m[1] == "EP" and m[0] in _TENSE]
-        return [*stem, *tense, final if final[0] not in {"세요", "으세요", "ᆸ시오", "십시오"} else _CLOSING[level]]
-    return [*stem, _CLOSING[level]]
-
-
 def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
-    """Cut at the clause ending nearest the middle: '가져가고 검사하면' -> '가져가요. 검사하면'.
-
-    Each half keeps its mood, tense, level and modality (see `_close_half`); cuts that cannot keep them are
-    skipped for the next nearest."""
-    morphs = sentence.morphs
-    middle = len(morphs) / 2
-    tail = _main_tail(morphs)
-    if tail is None:
-        return None
-    level = sentence.level if sentence.level in _CLOSING else "haeyo"
-    question = any(m.form == "?" for m in morphs[-3:])
-    # Not before an auxiliary: '-고 있다', '-고 싶다', '-고 나서' are one predicate.
-    cuts = [i for i, m in enumerate(morphs[:-1]) if m.tag == "EC" and m.form in _SPLIT_LINKS
-            and morphs[i + 1].word != m.word and i > 0 and morphs[i - 1].word == m.word
-            and not is_symbol(morphs[i + 1])
-            and morphs[i + 1].tag != "VX"]
-    for cut in sorted(cuts, key=lambda i: abs(i - middle)):
-        word = morphs[cut].word
-        first = next(i for i, m in enumerate(morphs) if m.word == word)
-        stem = [(m.form, m.tag) for m in morphs[first:cut]]
-        if not stem or (stem[-1][1] not in STEM_TAGS and stem[-1][1] != "EP"):
-            continue
-        halves = _close_half(stem, tail, morphs[cut].form, level, question)
-        if halves is None:
-            continue
-        closed = join_word(halves)
-        start, _ = syllable_span(morphs, first, cut)
-        _, end = syllable_span(morphs, cut, cut + 1)
-        link = _SPLIT_LINKS[morphs[cut].form]
-        next_start = morphs[cut + 1].start
-        punct = "?" if question and closing_punct(halves) == "?" else "."
-        edits: list[Edit] = [(start, end, closed + punct)]
-        if link:
-            edits.append((next_start, next_start, link + " "))
-        return merge_edits(edits, text, applicability, description)
-    return None
+    """The sentence cut in two where both halves keep their meaning (see `split`), as one suggestion."""
+    edits = split_edits(sentence, text)
+    return merge_edits(edits, text, applicability, description) if edits else None
 
 
 def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
@@ -464,12 +374,21 @@ def _lexicon_suggestions(
     Each suggestion comes with the entry's replacement it was made from (it may hold slots: {N}분)."""
     if entry.strategy == "keep":
         return []
+    if entry.pos == "noun" and _inside_compound(sentence.morphs, hit.first, hit.last):
+        return []  # 수령지, 상품수령: a noun inside a compound written as one word is not a word of its own
     if entry.strategy == "gloss":
         return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:
         lead, _, last = replacement.rpartition(" ")
+        if lead and last in {"주다", "드리다"} and _benefactive_follows(morphs, hit.last):
+            start, end = word_span(morphs, hit.first, hit.last)  # 제시해 주세요 -> 보여 주세요, not 보여 줘 주세요
+            out.append((merge_edits([(start, end, lead)], text, "safe" if entry.safe else "unsafe",
+                                    f"'{entry.word}' → '{replacement}'"), replacement))
+            continue
+        if last.endswith("기") and _possibility_follows(morphs, hit.last):
+            continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
         edits = rejoin(morphs, replaced, text)
         if not edits:
@@ -485,6 +404,31 @@ def _lexicon_suggestions(
         if merged is not None:
             out.append((merged, replacement))
     return out
+
+
+def _possibility_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Is the noun followed by 가능/불가(능) (수령 가능합니다)?"""
+    nxt = morphs[last : last + 2]
+    return bool(nxt) and (nxt[0].form in {"가능", "불가", "불가능"} or (
+        nxt[0].form == "불" and len(nxt) > 1 and nxt[1].form == "가능"))
+
+
+def _benefactive_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the word end in -어 right after the entry, with 주다/드리다 as the next word (제시해 주세요)?"""
+    rest = [m for m in morphs[last:] if m.word == morphs[last - 1].word]
+    after = last + len(rest)
+    return [(m.form, m.tag) for m in rest] in ([("어", "EC")], [("아", "EC")], [("여", "EC")]) and after < len(
+        morphs) and morphs[after].tag == "VX" and morphs[after].form in {"주", "드리"}
+
+
+def _inside_compound(morphs: Sequence[Morph], first: int, last: int) -> bool:
+    """Is the noun [first, last) glued to another noun in the same written word (수령+지, 상품+수령)?"""
+    after = last < len(morphs) and morphs[last].word == morphs[last - 1].word and morphs[last].tag in _NOUNISH
+    before = first > 0 and morphs[first - 1].word == morphs[first].word and morphs[first - 1].tag in _NOUNISH
+    return after or before
+
+
+_NOUNISH = frozenset({"NNG", "NNP", "XSN", "NR", "SN"})
 
 
 def stem_morphs(phrase: str) -> list[tuple[str, str]]:
@@ -549,9 +493,15 @@ def _join_from(morphs: Sequence[Morph], lo: int, first: int, start: int, end: in
     stem = next((i for i in range(first, lo - 1, -1) if morphs[i].tag in STEM_TAGS), None)
     if stem is None or stem == lo or morphs[stem].start < morphs[stem - 1].end:
         return lo
+    if morphs[stem].tag == "VCP" and _has_coda(text[morphs[stem].start - 1 : morphs[stem].start]):
+        return stem  # 이 written as its own syllable after a final consonant: 이에요 whatever Kiwi read the noun as
     if morphs[stem].tag in _WHOLE_WORD_STEMS:  # 이다 picks 예요/이에요 from its noun; 보조용언 spacing is inflect's
         return lo
     return stem
+
+
+def _has_coda(char: str) -> bool:
+    return bool(char) and "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
 
 
 def _without_double_space(start: int, end: int, replacement: str, text: str) -> Edit:
