@@ -27,7 +27,7 @@ from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
-MAX_FIX_ROUNDS = 32  # rounds a reply may need beyond one per finding; the loop's real bound is the count
+MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
 LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
 # Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
 MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
