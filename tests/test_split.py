@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cs_coach.analyze import analyze
-from cs_coach.split import split_edits
+from cs_coach.split import close_half, split_edits
 
 
 def split(text: str) -> str | None:
@@ -105,3 +105,9 @@ def test_a_split_stays_inside_the_sentence_and_never_overlaps(words: list[str]) 
     assert all(sentence.start <= a <= b <= sentence.end for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
     assert all("{" not in r for _, _, r in edits)
+
+
+def test_a_cut_word_that_is_only_honorific_si_is_not_split() -> None:
+    # fuzz seed 2 #130839: the stem lost its only morpheme (-시-, dropped before a -세요 tail) and raised
+    assert close_half([("시", "EP")], [("하", "VV"), ("세요", "EF")], "고", "haeyo", False) is None
+    assert close_half([("하", "VV")], [], "고", "haeyo", False) is None

@@ -102,10 +102,14 @@ def close_half(
 ) -> list[tuple[str, str]] | None:
     """The first half of a split, ended so that it keeps what the sentence means (see the module doc), or None
     when no ending can keep it. Its own -시- and tense stay."""
+    if not stem or not tail:
+        return None
     own_tense = any(t == "EP" and f in _TENSE for f, t in stem)
     tail_honorific = any(t == "EP" and f in _HONORIFIC for f, t in tail) or tail[-1][0] in {"세요", "으세요"}
     if tail_honorific:  # '작성하시고 방문하세요' -> '작성하세요', not '작성하시세요'
         stem = [m for m in stem if not (m[1] == "EP" and m[0] in _HONORIFIC)]
+    if not stem:
+        return None  # the cut word was only -시-: nothing left to end
     final = tail[-1]
     request = _is_request(tail, question)
     if link in _COORDINATE and _is_modal(tail) and not stem_is_modal and not own_tense and not own_subject:
