@@ -8,7 +8,7 @@ import re
 import pytest
 
 import cs_coach
-from cs_coach.analyze import Morph, join_morphs
+from cs_coach.analyze import Morph, analyze, join_morphs
 from cs_coach.spans import syllable_span
 
 SPACES = [ch for ch in map(chr, range(0x3001)) if ch.isspace()]
@@ -53,6 +53,23 @@ def test_check_many_gives_an_error_report_and_carries_on(coach: cs_coach.Coach) 
     assert reports[1].findings == [] and not reports[1].ok
     for good, text in ((reports[0], texts[0]), (reports[2], texts[2]), (reports[5], texts[5])):
         assert good == coach.check(text)  # type: ignore[arg-type]
+
+
+def test_an_internal_error_on_one_item_does_not_abort_check_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    coach = cs_coach.Coach()
+    real = coach._report
+
+    def flaky(analysis, ignore=frozenset()):  # a bug that only this one text triggers
+        if "고장" in analysis.text:
+            raise IndexError("list index out of range")
+        return real(analysis, ignore)
+
+    monkeypatch.setattr(coach, "_report", flaky)
+    reports = list(coach.check_many(["안 돼요.", "고장 난 문장", "감사합니다."]))
+    assert [r.error is None for r in reports] == [True, False, True]
+    assert reports[1].error.startswith("item 1: internal error (IndexError")  # type: ignore[union-attr]
+    assert reports[1].text == "고장 난 문장" and reports[1].findings == []
+    assert reports[2].findings == real(analyze("감사합니다.")).findings
 
 
 def test_the_error_field_is_in_the_json_and_the_schema(coach: cs_coach.Coach) -> None:

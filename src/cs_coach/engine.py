@@ -125,9 +125,16 @@ class Coach:
                 errors.append(None)
                 yield item  # type: ignore[misc]
 
-        for analysis in analyze_many(checked(texts)):
+        for number, analysis in enumerate(analyze_many(checked(texts))):
             error = errors.popleft()
-            yield self._report(analysis) if error is None else _error_report(*error)
+            if error is not None:
+                yield _error_report(*error)
+                continue
+            try:
+                yield self._report(analysis)
+            except Exception as exc:  # a bug on one item must not cost the rest of a long batch
+                yield _error_report(analysis.text, f"item {number}: internal error ({type(exc).__name__}: {exc});"
+                                    " please report it with this text")
 
     def _report(self, analysis: Analysis, ignore: frozenset[str] = frozenset()) -> Report:
         understandings = understand_all(analysis.sentences)
