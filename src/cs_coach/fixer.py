@@ -359,22 +359,13 @@ def choose_edits(
     """The first applicable suggestion of each finding, skipping any that overlaps one already chosen
     (findings by severity, then replacements before insertions, then position; with `sentence_starts`,
     at most one edit per sentence). Templates are never chosen: they need the agent's words."""
-    chosen: list[Suggestion] = []
-    used_sentences: set[int] = set()
-    for finding in sorted(findings, key=_order):
-        for suggestion in finding.suggestions:
-            if (suggestion.applicability == "unsafe" and not unsafe) or suggestion.inputs:
-                continue
-            if any(edits_clash(suggestion, other) for other in chosen):
-                continue
-            if sentence_starts is not None:
-                sentence = bisect_right(sentence_starts, suggestion.start) - 1
-                if sentence in used_sentences:
-                    continue
-                used_sentences.add(sentence)
-            chosen.append(suggestion)
-            break
-    return sorted(chosen, key=lambda s: (s.start, s.end))
+    ctx = _Context(check=_no_check, unsafe=unsafe, values={})  # no values: every template is left out
+    chosen = _first_choice(_candidates(findings, ctx), sentence_starts)
+    return sorted((c.suggestion for c in chosen), key=lambda s: (s.start, s.end))
+
+
+def _no_check(text: str) -> Report:
+    raise AssertionError("choosing edits never re-checks")
 
 
 def edits_clash(a: Suggestion, b: Suggestion) -> bool:
