@@ -243,7 +243,10 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         start, end = word_span(morphs, first, last)
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text)
         edits.append(_without_double_space(start, end, replacement, text))
-    if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end:
+    deletion = bool(edits) and all(not e[2] for e in edits)
+    if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end and not (
+        deletion and _closed(morphs)  # '확인했어요! ㅋㅋ': taking the tail off leaves the sentence closed already
+    ):
         punct = _final_punct(morphs, suggest.final_punct)
         covering = [k for k, e in enumerate(edits) if e[0] <= punct[0] < e[1]]
         if covering:  # the rewrite already swallowed the old punctuation: close it with the new one
@@ -357,6 +360,13 @@ def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> li
     if not replaced:
         return []
     return rejoin(morphs, replaced, text)
+
+
+def _closed(morphs: Sequence[Morph]) -> bool:
+    """Closing punctuation follows the sentence's last word (a sentence of symbols only, 'ㅋㅋ' after '!', has
+    nothing of its own to close)."""
+    last_real = max((i for i, m in enumerate(morphs) if not is_symbol(m)), default=None)
+    return last_real is None or any(m.tag in {"SF", "SE"} for m in morphs[last_real + 1 :])
 
 
 def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
