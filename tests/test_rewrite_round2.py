@@ -248,3 +248,23 @@ def test_news_that_something_ended_gets_a_next_step_without_inputs(
     coach: cs_coach.Coach, text: str, expected: str
 ) -> None:
     assert coach.fix(text, unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cause before the resignation stays and the resignation becomes a plain 'hard to help' + next step
+        ("택배사 문제라 저희가 해 드릴 수 있는 게 없어요.",
+         "택배사 문제라 도와드리기 어려워요. 대신 제가 할 수 있는 방법을 바로 찾아볼게요."),
+        ("이미 출고돼서 도와드릴 방법이 없습니다.",
+         "이미 발송돼서 도와드리기 어렵습니다. 대신 제가 할 수 있는 방법을 바로 찾아보겠습니다."),
+        # a concession or a -고 step cannot lead into a model sentence: the model takes the whole sentence
+        ("조금 불편해도 참고 쓰시는 수밖에 없어요.", "많이 속상하셨겠어요. 제가 할 수 있는 방법을 바로 찾아볼게요."),
+    ],
+)
+def test_a_model_sentence_leaves_no_clause_hanging(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+def test_a_fragment_misread_as_a_copula_keeps_its_ending(coach: cs_coach.Coach) -> None:
+    assert coach.fix("감사합니다. 니다.").text == "감사합니다. 니다."
