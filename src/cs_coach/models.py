@@ -34,6 +34,9 @@ Act = Literal[
 ]
 Relation = Literal["contrast", "condition", "cause", "sequence"]
 SubjectClass = Literal["person", "customer", "agent", "thing", "product", "third_party"]
+# What the negated predicate of a negative sentence is about: knowing or confirming (알 수 없다, 확인이 어렵다),
+# getting in touch (통화가 어렵다), an attempt the agent can make again (연결, 조회, 결제), or any other action.
+PredicateClass = Literal["knowledge", "contact", "attempt", "action"]
 Applicability = Literal["safe", "unsafe"]
 
 

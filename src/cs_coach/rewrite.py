@@ -210,6 +210,9 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
         if tail:
             more = stem_morphs(tail)
             if all(t.startswith("J") for _, t in more):  # a particle: the words as written, the particle agreeing
+                morphs = sentence.morphs
+                if last < len(morphs) and morphs[last].word == morphs[last - 1].word and morphs[last].tag[0] == "N":
+                    return text[start:end]  # inside a compound (회원가입): a particle would split the word
                 return text[start:end] + "".join(choose(text[start:end], f) for f, _ in more)
             stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
             return join_word(stem + more)

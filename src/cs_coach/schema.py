@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .models import Act, Applicability, Category, Relation, Severity, SpeechLevel, SubjectClass
+from .models import Act, Applicability, Category, PredicateClass, Relation, Severity, SpeechLevel, SubjectClass
 from .regexes import compile_text_regex, tags_matching
 from .tags import KIWI_TAGS, tag_problem
 
@@ -154,7 +154,8 @@ class Condition(_Strict):
     """Where a rule (or one suggestion) applies, read from the sentence layer (sentences.py).
 
     `act`/`not_act` test the sentence's act; `subject`/`not_subject` and `relation` the clause where the match
-    starts; `alternative` whether something that can be done follows the negative (아론슨 order). All given
+    starts; `alternative` whether something that can be done follows the negative (아론슨 order); `predicate` the
+    class of the negated predicate. All given
     fields must hold. A Config setting `acts_as_refusal` makes those acts count as refusal here.
     """
 
@@ -164,12 +165,17 @@ class Condition(_Strict):
     not_subject: list[SubjectClass] | None = None
     relation: list[Relation] | None = None
     alternative: bool | None = None
+    predicate: list[PredicateClass] | None = None
+    """The class of the sentence's negated predicate (knowledge, contact, attempt, action): the next step a
+    rewrite offers depends on it (알 수 없습니다 -> 확인되는 대로 연락드리기)."""
 
     @model_validator(mode="after")
     def _something(self) -> Condition:
-        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation]
+        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation, self.predicate]
         if all(v is None for v in values) and self.alternative is None:
-            raise ValueError("an empty condition: give act, not_act, subject, not_subject, relation or alternative")
+            raise ValueError(
+                "an empty condition: give act, not_act, subject, not_subject, relation, predicate or alternative"
+            )
         if any(v is not None and not v for v in values):
             raise ValueError("a condition's list is empty")
         for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject")):

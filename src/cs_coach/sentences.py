@@ -21,7 +21,8 @@ For every analysed sentence it gives
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
                     이 모드에서는 / 이 기능은, unless the predicate is a company action such as 교환/환불), or a
-                    third party (a benefit told as information: 상대방은 … 볼 수 없습니다)
+                    third party (a benefit told as information: 상대방은 … 볼 수 없습니다), or a disclaimer of
+                    liability (책임지지 않습니다, 보장하지 않습니다: the service's terms, not a refusal)
     9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
                     not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
@@ -48,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analyze import Morph, Sentence
-from .models import Act, Relation, SubjectClass
+from .models import Act, PredicateClass, Relation, SubjectClass
 
 ACTS: tuple[str, ...] = Act.__args__  # type: ignore[attr-defined]
 RELATIONS: tuple[str, ...] = Relation.__args__  # type: ignore[attr-defined]
@@ -76,6 +77,7 @@ class Understanding:
     clauses: tuple[Clause, ...]
     quoted: tuple[tuple[int, int], ...]
     alternative: bool
+    predicate: PredicateClass | None = None  # the class of the negated predicate (None: nothing negated)
 
 
 # ---- word classes ---------------------------------------------------------------------------------------
@@ -213,6 +215,7 @@ class _Core:
     alt_after_negative: bool  # an alternative follows the last negative inside the sentence
     negative: bool  # a negative clause or bad news: only then does `alternative` look at the next sentence
     offers: bool  # the sentence offers an alternative anywhere (what the previous sentence looks at)
+    predicate: str | None = None  # the class of the negated predicate of the act's negative clause
 
 
 CACHE_SIZE = 16384
@@ -250,7 +253,9 @@ def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Und
         for start, end, first, last, relation, subject, subject_class, negative in core.clauses
     )
     quoted = tuple((a + base, b + base) for a, b in core.quoted)
-    return Understanding(sentence.start, sentence.end, core.act, clauses, quoted, alternative)  # type: ignore[arg-type]
+    return Understanding(
+        sentence.start, sentence.end, core.act, clauses, quoted, alternative, core.predicate  # type: ignore[arg-type]
+    )
 
 
 def quoted_of(sentence: Sentence) -> tuple[tuple[int, int], ...]:
@@ -326,7 +331,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
-    return _Core(act, tuple(clauses), quoted, alt_after, negative, bool(alt_positions))
+    predicate = _predicate_class(morphs, spans, facts) if negative else None
+    return _Core(act, tuple(clauses), quoted, alt_after, negative, bool(alt_positions), predicate)
 
 
 def _masked(morphs: tuple[Morph, ...], quoted: list[tuple[int, int]]) -> tuple[Morph, ...]:
@@ -1061,7 +1067,8 @@ def _decide(
         if fact.subject_class in ("product", "third_party") and not company_action:
             return "limitation"
         k = max(j for j, f in enumerate(facts) if f is fact)
-        if _operation_limit(morphs, spans[k][0], spans[k][1], fact):
+        first_k, last_k, _ = spans[k]
+        if _operation_limit(morphs, first_k, last_k, fact) or _disclaimer(morphs, first_k, last_k, fact):
             return "limitation"
         if (
             fact.topic_class == "product"
@@ -1131,7 +1138,81 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
         op = obj or (marked[-1] if marked else None)
     elif op in ("되", "가능", "불가", "불가능", None):  # the subject names it: 파일 이동이 불가능하다
         op = obj or (fact.subject.split()[-1] if fact.subject else None) or (marked[-1] if marked else None)
+        if (
+            op in _ATTEMPT
+            and op == obj_or_subject_head(fact)
+            and not fact.topic_subject
+            and fact.topic_class != "product"
+            and not device_object
+        ):
+            return False  # 연결이 안 돼요, 로그인이 안 됩니다: an attempt that failed, which the agent can try again
     return op in _DEVICE_OPS
+
+
+# What a company does not answer for (책임지다, 책임을 지다, 보장하다, 보증하다 …): negated, it states the terms of
+# the service (분실물에 대해서는 책임지지 않습니다), not a refusal of what the customer asked.
+_LIABILITY = _words("책임지 책임 보장 보증 관여 개입 배상 책임질")
+
+
+def _disclaimer(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """A negated liability predicate with no agent's service (드리다) and no -시-: the company's terms told as
+    information. 배상해 드리지 않습니다 stays a refusal (the agent withholds a service)."""
+    if fact.customer_cue or fact.predicate_noun == "드리":
+        return False
+    noun = fact.predicate_noun
+    if noun == "지":  # 책임을 지지 않습니다: the object names the predicate
+        noun, _ = _object_noun(morphs, first, last)
+    return noun in _LIABILITY
+
+
+def obj_or_subject_head(fact: _Facts) -> str | None:
+    """The last word of the clause's subject as written (와이파이 연결 -> 연결)."""
+    return fact.subject.split()[-1] if fact.subject else None
+
+
+# Classes of negated predicates, for the next step a rewrite offers (알 수 없습니다 -> 확인되는 대로 연락드리기;
+# 통화가 어렵습니다 -> 제가 먼저 연락드리기; 조회가 안 됩니다 -> 다시 해 보기). 드리다 makes any of them a service
+# the agent withholds (알려 드릴 수 없습니다): an action.
+_KNOWLEDGE = _words("알 모르 확인 파악 확답 장담 예상 예측 판단 확정 답변")
+_CONTACT = _words("통화 전화 연락 상담 응대 회신 콜백 통화연결")
+_ATTEMPT = _words(
+    "연결 접속 조회 로그인 결제 재결제 로딩 동기화 인증 본인인증 전송 업로드 다운로드 검색 업데이트 접수 등록 인식"
+)
+_GENERIC_PREDICATES = _words("되 하 어렵 힘들 곤란 가능 불가 불가능 없 있 않 못하")
+
+
+def _predicate_class(
+    morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts]
+) -> str | None:
+    """The class of the last negated predicate outside a condition: its verb (알 수 없습니다), else the noun that
+    names it, object or subject (확인이 어렵습니다, 통화가 어렵습니다)."""
+    picked = [k for k, (f, (_, _, rel)) in enumerate(zip(facts, spans, strict=True))
+              if f.negative and rel != "condition"]
+    if not picked:
+        return None
+    k = picked[-1]
+    fact = facts[k]
+    first, last, _ = spans[k]
+    op = fact.predicate_noun
+    if op == "드리":
+        return "action"
+    if op in ("어렵", "힘들", "곤란"):  # 알기 어렵습니다, 확인하기 힘듭니다: the verb before -기 names it
+        for i in range(max(first, fact.negative_at - 3), max(first, fact.negative_at)):
+            if morphs[i].form == "기" and morphs[i].tag == "ETN" and i > first:
+                verb = morphs[i - 1]
+                op = morphs[i - 2].form if verb.tag == "XSV" and i - 2 >= first else verb.form
+                break
+    if op is None or op in _GENERIC_PREDICATES:
+        obj, marked = _object_noun(morphs, first, last)
+        subject_head = fact.subject.split()[-1] if fact.subject else None
+        op = obj or subject_head or (marked[-1] if marked else None)
+    if op in _KNOWLEDGE:
+        return "knowledge"
+    if op in _CONTACT:
+        return "contact"
+    if op in _ATTEMPT:
+        return "attempt"
+    return "action"
 
 
 def _object_noun(morphs: tuple[Morph, ...], first: int, last: int) -> tuple[str | None, list[str]]:
@@ -1248,6 +1329,7 @@ class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to
     not_subject: Sequence[str] | None
     relation: Sequence[str] | None
     alternative: bool | None
+    predicate: Sequence[str] | None
 
 
 def meets(
@@ -1260,6 +1342,8 @@ def meets(
     if condition.act is not None and act not in condition.act:
         return False
     if condition.not_act is not None and act in condition.not_act:
+        return False
+    if condition.predicate is not None and u.predicate not in condition.predicate:
         return False
     if condition.alternative is not None and u.alternative != condition.alternative:
         return False
@@ -1292,6 +1376,8 @@ def why_not(
         out.append(f"act {act} in not_act")
     if condition.alternative is not None and u.alternative != condition.alternative:
         out.append(f"alternative is {str(u.alternative).lower()}")
+    if condition.predicate is not None and u.predicate not in condition.predicate:
+        out.append(f"negated predicate {u.predicate} not in {list(condition.predicate)}")
     if condition.subject is not None and clause.subject_class not in condition.subject:
         out.append(f"subject {clause.subject_class} not in {list(condition.subject)}")
     if condition.not_subject is not None and clause.subject_class in condition.not_subject:

@@ -48,6 +48,11 @@ _STEP_ENDINGS = frozenset({"고", "며", "으며", "어", "아", "여", "어서"
 _ADVERBIAL = frozenset({"게", "도록", "게끔"})
 _STEP_NOUNS = frozenset({"다음", "후", "뒤", "전", "동안", "때", "채", "뒤에", "후에"})
 _OBLIGATION = frozenset({"어야", "아야", "여야", "고"})
+_TOPIC = frozenset({"은", "는", "ᆫ"})
+_MOTION = frozenset({"가", "오", "방문", "들르", "나가", "나오", "들어가", "들어오", "찾아가", "찾아오", "다녀오",
+                     "올라가", "내려가", "건너가", "모이", "내점", "이동"})
+_AGENT_PRONOUNS = frozenset({"저", "제", "저희"})
+_PROMISE = {"hapsyo": (("겠", "EP"), ("습니다", "EF")), "haeyo": (("ᆯ게요", "EF"),)}
 
 
 def main_tail(morphs: Sequence[Morph]) -> list[tuple[str, str]] | None:
@@ -98,12 +103,18 @@ def _is_request(tail: Sequence[tuple[str, str]], question: bool) -> bool:
 
 def close_half(
     stem: list[tuple[str, str]], tail: list[tuple[str, str]], link: str, level: str, question: bool,
-    stem_is_modal: bool = False, own_subject: bool = False,
+    stem_is_modal: bool = False, own_subject: bool = False, two_subjects: bool = False, agent: bool = False,
 ) -> list[tuple[str, str]] | None:
     """The first half of a split, ended so that it keeps what the sentence means (see the module doc), or None
     when no ending can keep it. Its own -시- and tense stay."""
     if not stem or not tail:
         return None
+    if two_subjects and link in _COORDINATE:
+        # '제가 확인하고 고객님께서는 신청해 주세요': each half has its own doer, so the second half's mood,
+        # -시-, modality and negation are not the first's: it becomes a plain statement with its own tense
+        if agent and not any(t == "EP" for _, t in stem):  # '제가 확인하고': the agent's own act is a promise
+            return [*stem, *_PROMISE[level]]
+        return [*stem, _CLOSING[level]]
     own_tense = any(t == "EP" and f in _TENSE for f, t in stem)
     tail_honorific = any(t == "EP" and f in _HONORIFIC for f, t in tail) or tail[-1][0] in {"세요", "으세요"}
     if tail_honorific:  # '작성하시고 방문하세요' -> '작성하세요', not '작성하시세요'
@@ -160,6 +171,8 @@ def _blocked(morphs: Sequence[Morph], cut: int, first: int, tail: Sequence[tuple
         return True  # a one-word clause: a cushion ('번거로우시겠지만') or an opener
     if (form in _COORDINATE or form in _CAUSE) and _chain_goes_on(morphs, cut):
         return True
+    if form in _CAUSE and morphs[cut - 1].form in _MOTION:
+        return True  # '방문해서 가져가다', '들러서 받으세요': going somewhere to do a thing is one sequence, no cause
     if form in _CAUSE:
         clause = morphs[first:cut]
         verb = any(m.tag in _VERB_TAGS for m in clause) and not any(
@@ -219,11 +232,36 @@ def _describes_a_noun(morphs: Sequence[Morph], head: int) -> bool:
         m.form == "수" and m.tag == "NNB" for m in morphs[head:])))
 
 
-def _own_subject(morphs: Sequence[Morph], begins: int, cut: int) -> bool:
+def _own_subject(morphs: Sequence[Morph], begins: int, cut: int, topics: bool = False) -> bool:
     """Has the clause a subject of its own ('환불이 되고')? Not one inside a modifier
-    ('앱이 흔들릴 때까지 … 터치하고')."""
+    ('앱이 흔들릴 때까지 … 터치하고'). With `topics`, a topic counts too ('주문하신 상품은 … 출고되고')."""
     last_modifier = max((k for k in range(begins, cut) if morphs[k].tag == "ETM"), default=begins - 1)
-    return any(m.tag == "JKS" for m in morphs[last_modifier + 1 : cut])
+    if topics and any(  # '제가 … 주문하신 상품을 확인하고': the agent is never inside the customer's modifier
+        m.tag == "NP" and m.form in _AGENT_PRONOUNS and k + 1 < cut
+        and (morphs[k + 1].tag == "JKS" or _topic_at(morphs, k + 1)) for k, m in enumerate(morphs[begins:cut], begins)
+    ):
+        return True
+    return any(m.tag == "JKS" or (topics and _topic_at(morphs, k)) for k, m in
+               enumerate(morphs[last_modifier + 1 : cut], last_modifier + 1))
+
+
+def _topic_at(morphs: Sequence[Morph], k: int) -> bool:
+    """은/는 on a noun phrase (고객님은, 저는, 고객님께서는)."""
+    m = morphs[k]
+    return m.tag == "JX" and m.form in _TOPIC and k > 0 and (
+        morphs[k - 1].tag[0] == "N" or morphs[k - 1].tag in {"JKS", "XSN"})
+
+
+def _leads_with_subject(morphs: Sequence[Morph], begins: int) -> bool:
+    """Does the clause starting at `begins` name its subject or topic before its first predicate ('고객님께서는
+    … 해 주세요')? Then the two halves of a -고 chain have doers of their own."""
+    for k in range(begins, len(morphs)):
+        m = morphs[k]
+        if m.tag in _MAIN_STEMS or m.tag == "VX" or m.tag in {"EC", "EF", "ETM"}:
+            return False
+        if m.tag == "JKS" or _topic_at(morphs, k):
+            return True
+    return False
 
 
 def _clause_start(morphs: Sequence[Morph], cut: int) -> int:
@@ -257,7 +295,12 @@ def split_edits(sentence: Sentence, text: str) -> list[Edit] | None:
             continue
         modal = first >= 1 and _modal_at(morphs, first)
         subject = _own_subject(morphs, _clause_start(morphs, cut), cut)
-        halves = close_half(stem, tail, morphs[cut].form, level, question, stem_is_modal=modal, own_subject=subject)
+        two = _own_subject(morphs, _clause_start(morphs, cut), cut, topics=True) and _leads_with_subject(
+            morphs, cut + 1)
+        agent = two and any(m.tag == "NP" and m.form in _AGENT_PRONOUNS and k + 1 < cut and morphs[k + 1].tag[0] == "J"
+                            for k, m in enumerate(morphs[_clause_start(morphs, cut) : cut], _clause_start(morphs, cut)))
+        halves = close_half(stem, tail, morphs[cut].form, level, question, stem_is_modal=modal, own_subject=subject,
+                            two_subjects=two, agent=agent)
         if halves is None:
             continue
         start, _ = syllable_span(morphs, first, cut)

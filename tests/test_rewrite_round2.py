@@ -1,0 +1,199 @@
+"""Rewrite classes of the second reading round, as a trainer reads them.
+
+Each class was rejected in a reading: a liability notice taken for a refusal, a refusal that kept hiding behind
+규정, a generic next step where a callback is natural, a lexicon word whose plain substitute changes its sense,
+memo style that lost its particle, a -고 split that gave one doer's mood to another, a failed attempt the agent can
+retry. The sentences are written here for the classes; none is taken from a corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import cs_coach
+from cs_coach.analyze import analyze
+from cs_coach.sentences import understand_all
+from cs_coach.split import split_edits
+
+SLOT = re.compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture(scope="module")
+def coach() -> cs_coach.Coach:
+    return cs_coach.Coach()
+
+
+def _understood(text: str):
+    return understand_all(analyze(text).sentences)[0]
+
+
+# 1. a disclaimer of liability is the service's terms, not a refusal: no appended promise
+@pytest.mark.parametrize(
+    "text",
+    [
+        "고객 부주의로 생긴 파손은 저희가 책임지지 않습니다.",
+        "택배 보관함에 두고 간 물건은 책임을 지지 않아요.",
+        "타사 충전기를 쓰다가 생긴 고장은 보증하지 않습니다.",
+    ],
+)
+def test_a_liability_notice_is_a_limitation_and_is_left_alone(coach: cs_coach.Coach, text: str) -> None:
+    assert _understood(text).act == "limitation"
+    assert coach.fix(text, unsafe=True).text == text
+
+
+def test_withholding_a_service_is_still_a_refusal() -> None:
+    assert _understood("이 경우 배상해 드리지 않습니다.").act == "refusal"
+
+
+# 2. a rules-hiding refusal without the agent's reason drops the hiding phrase
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("규정상 재발급은 안 됩니다.", "재발급은 어렵습니다. 대신 다른 방법이 있는지 바로 찾아보겠습니다."),
+        ("회사 방침상 부분 환불은 불가해요.", "부분 환불은 어려워요. 대신 다른 방법이 있는지 바로 찾아볼게요."),
+        ("사은품 교환은 원칙적으로 안 됩니다.",
+         "사은품 교환은 어렵습니다. 대신 다른 방법이 있는지 바로 찾아보겠습니다."),
+    ],
+)
+def test_a_policy_refusal_without_a_reason_states_the_refusal_plainly(
+    coach: cs_coach.Coach, text: str, expected: str
+) -> None:
+    fixed = coach.fix(text, unsafe=True)
+    assert fixed.text == expected
+    # the template with the real reason is still offered, to be filled in
+    waiting = {i.name for f in fixed.remaining for s in f.suggestions for i in s.inputs}
+    assert "이유" in waiting or "대안" in waiting
+
+
+def test_a_policy_refusal_followed_by_an_alternative_only_loses_the_hiding_phrase(coach: cs_coach.Coach) -> None:
+    text = "규정상 재발급은 안 됩니다. 대신 임시 카드를 바로 보내 드릴게요."
+    assert coach.fix(text, unsafe=True).text == "재발급은 어렵습니다. 대신 임시 카드를 바로 보내 드릴게요."
+
+
+def test_with_the_agents_reason_the_template_wins(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("규정상 재발급은 안 됩니다.", unsafe=True,
+                      inputs={"이유": "분실 신고된 카드", "대안": "새 카드 신청"}).text
+    assert fixed == "분실 신고된 카드 때문에 재발급은 어렵지만, 대신 새 카드 신청은 바로 도와드리겠습니다."
+
+
+# 3. the next step follows the class of what is negated
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("정확한 입고 날짜는 지금 알 수 없습니다.", "knowledge",
+         "정확한 입고 날짜는 지금 알기 어렵습니다. 확인되는 대로 바로 연락드리겠습니다."),
+        ("배송 위치는 확인이 어려워요.", "knowledge", "배송 위치는 확인이 어려워요. 확인되는 대로 바로 연락드릴게요."),
+        ("오늘은 전화 상담이 어렵습니다.", "contact",
+         "오늘은 전화 상담이 어렵습니다. 대신 제가 먼저 다시 연락드리겠습니다."),
+        ("포장 변경은 안 됩니다.", "action", "포장 변경은 어렵습니다. 대신 다른 방법이 있는지 바로 찾아보겠습니다."),
+    ],
+)
+def test_the_next_step_is_chosen_by_the_negated_predicate(
+    coach: cs_coach.Coach, text: str, predicate: str, expected: str
+) -> None:
+    assert _understood(text).predicate == predicate
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("전화번호는 알려 드릴 수 없어요.", "action"),  # the agent withholds a service: not a lack of knowledge
+        ("주문 조회가 안 됩니다.", "attempt"),
+        ("정확한 날짜는 확인하기 힘듭니다.", "knowledge"),
+        ("감사합니다.", None),
+    ],
+)
+def test_predicate_classes(text: str, predicate: str | None) -> None:
+    assert _understood(text).predicate == predicate
+
+
+# 4. word senses: a substitute only where its sense is certain
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("방문하실 때 신분증을 지참해 주시기 바랍니다.", "방문하실 때 신분증을 챙겨 주시기 바랍니다."),
+        ("휴대폰을 몸에 지참하고 있어야 걸음 수가 측정됩니다.", "휴대폰을 몸에 지참하고 있어야 걸음 수가 측정됩니다."),
+        ("계약 기간이 만료되면 자동으로 연장됩니다.", "계약 기간이 끝나면 자동으로 연장됩니다."),
+        ("만료된 상품권 번호는 다시 확인해 주세요.", "만료된 상품권 번호는 다시 확인해 주세요."),
+        ("이벤트는 어제 종료되었습니다.", "이벤트는 어제 끝났습니다."),
+        ("버튼을 다시 누르면 녹화가 종료됩니다.", "버튼을 다시 누르면 녹화가 종료됩니다."),
+        ("Smart Switch가 종료됩니다.", "Smart Switch가 종료됩니다."),
+    ],
+)
+def test_lexicon_senses(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text).text == expected
+
+
+def test_same_day_service_is_not_that_day(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("회사 방침이라서 당일 교환은 안 돼요.", unsafe=True).text
+    assert "당일 교환" in fixed and "그날" not in fixed
+
+
+def test_memo_style_gets_its_particle_back() -> None:
+    ruled = cs_coach.Coach(config=cs_coach.Config(select=["notice-baram"]))
+    assert ruled.fix("내일까지 서류 제출 바람.").text == "내일까지 서류를 제출해 주시기 바랍니다."
+    assert ruled.fix("신청서 작성 요망.").text == "신청서를 작성해 주시기 바랍니다."
+    # a compound keeps its nouns together and gets no particle inside it
+    assert ruled.fix("회원가입 요망.").text == "회원가입해 주시기 바랍니다."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "빅스비에게 오늘 날씨 어때라고 물어보시면 됩니다.",  # reported speech: not the agent's ending
+        "또한 키보드도 추가 가능하빈다.",  # a typo Kiwi misreads: changing its ending breaks it further
+    ],
+)
+def test_reported_speech_and_typos_keep_their_endings(coach: cs_coach.Coach, text: str) -> None:
+    assert coach.fix(text).text == text
+
+
+# 5. a -고 split with a doer on each side keeps each doer's own mood
+def _split(text: str) -> str | None:
+    sentence = analyze(text).sentences[0]
+    edits = split_edits(sentence, text)
+    if not edits:
+        return None
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("제가 주문 내역을 바로 확인하고 고객님께서는 앱에서 반품 신청을 해 주세요.",
+         "제가 주문 내역을 바로 확인할게요. 고객님께서는 앱에서 반품 신청을 해 주세요."),
+        ("담당자가 내일 연락드리고 고객님께서는 편하신 시간을 알려 주시겠어요?",
+         "담당자가 내일 연락드려요. 고객님께서는 편하신 시간을 알려 주시겠어요?"),
+        ("저희가 새 상품을 보내 드리고 고객님은 받으신 뒤 기존 상품을 돌려보내 주시면 됩니다.",
+         "저희가 새 상품을 보내 드리겠습니다. 고객님은 받으신 뒤 기존 상품을 돌려보내 주시면 됩니다."),
+        ("포인트는 다음 달에 사라지고 쿠폰은 그대로 쓰실 수 있습니다.",
+         "포인트는 다음 달에 사라집니다. 쿠폰은 그대로 쓰실 수 있습니다."),
+    ],
+)
+def test_a_split_keeps_both_doers(text: str, expected: str) -> None:
+    assert _split(text) == expected
+
+
+def test_a_step_chain_of_one_doer_still_shares_the_request() -> None:
+    assert _split("앱을 열고 설정 메뉴에서 알림을 켜 주세요.") == "앱을 열어 주세요. 설정 메뉴에서 알림을 켜 주세요."
+
+
+# 6. a failed attempt the agent can make again gets the retry; a product's limitation does not
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("지금 로그인이 안 돼요.", "지금 로그인이 어렵겠지만 다시 해 볼게요."),
+        ("연결이 안 됩니다.", "연결이 어렵겠지만 다시 해 보겠습니다."),
+        ("이 태블릿은 LTE 연결이 안 됩니다.", "이 태블릿은 LTE 연결이 안 됩니다."),
+        ("비행기 모드에서는 연결이 안 됩니다.", "비행기 모드에서는 연결이 안 됩니다."),
+        ("와이파이를 끄면 연결이 안 됩니다.", "와이파이를 끄면 연결이 안 됩니다."),
+    ],
+)
+def test_retry_only_for_the_agents_own_attempt(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    fixed = coach.fix(text, unsafe=True).text
+    assert fixed == expected
+    assert not SLOT.search(fixed)
