@@ -1062,12 +1062,14 @@ def _decide(
         return "instruction" if _steps(morphs, spans, facts) else "request"
     if negative:
         fact = negative[-1]
-        # 8. limitation
-        company_action = fact.subject_class == "product" and fact.predicate_noun in _COMPANY_ACTIONS
-        if fact.subject_class in ("product", "third_party") and not company_action:
-            return "limitation"
         k = max(j for j, f in enumerate(facts) if f is fact)
         first_k, last_k, _ = spans[k]
+        # 8. limitation
+        company_action = fact.subject_class == "product" and (
+            fact.predicate_noun in _COMPANY_ACTIONS or _benefit_withheld(morphs, first_k, last_k)
+        )
+        if fact.subject_class in ("product", "third_party") and not company_action:
+            return "limitation"
         if _operation_limit(morphs, first_k, last_k, fact) or _disclaimer(morphs, first_k, last_k, fact):
             return "limitation"
         if (
@@ -1077,6 +1079,7 @@ def _decide(
                 fact.predicate_noun not in _COMPANY_ACTIONS
                 and (fact.subject is None or not _company_noun(fact.subject))
             )
+            and not _benefit_withheld(morphs, first_k, last_k)
         ):
             return "limitation"
         # 9. refusal
@@ -1271,6 +1274,23 @@ def _on_device(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
             if classify(morphs, np_first, k) == "product" and morphs[k - 1].form not in _COMMERCIAL:
                 return True
     return False
+
+
+# What the company grants rather than what a device does: a negative about these is withheld from the customer
+# (이 쿠폰은 배달 주문에 쓸 수 없어요, 교환 대상이 아닙니다), a refusal or bad news, not a product's limitation.
+_BENEFITS = _words(
+    "쿠폰 포인트 적립금 마일리지 상품권 기프티콘 바우처 멤버십 구독 요금제 플랜 패키지 티켓 할인권 이용권 혜택 사은품 증정품"
+)
+_ELIGIBILITY = _words("대상 자격 적용 혜택 보증 무상 중복")  # not 해당: 해당 서비스 is "the service in question"
+
+
+def _benefit_withheld(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """The negative clause is about a benefit or who is eligible for it, not about what a device can do."""
+    return any(
+        morphs[k].form in _BENEFITS or morphs[k].form in _ELIGIBILITY
+        for k in range(first, last)
+        if morphs[k].tag in ("NNG", "NNP", "XR")
+    )
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
