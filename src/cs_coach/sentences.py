@@ -1065,9 +1065,9 @@ def _decide(
         k = max(j for j, f in enumerate(facts) if f is fact)
         first_k, last_k, _ = spans[k]
         # 8. limitation
-        company_action = fact.subject_class == "product" and (
-            fact.predicate_noun in _COMPANY_ACTIONS or _benefit_withheld(morphs, first_k, last_k)
-        )
+        # a benefit lost after a condition (탈퇴하시면 포인트는 복구할 수 없어요) is a warning, told as information
+        withheld = _benefit_withheld(morphs, first_k, last_k) and all(rel != "condition" for _, _, rel in spans[:k])
+        company_action = fact.subject_class == "product" and (fact.predicate_noun in _COMPANY_ACTIONS or withheld)
         if fact.subject_class in ("product", "third_party") and not company_action:
             return "limitation"
         if _operation_limit(morphs, first_k, last_k, fact) or _disclaimer(morphs, first_k, last_k, fact):
@@ -1079,7 +1079,7 @@ def _decide(
                 fact.predicate_noun not in _COMPANY_ACTIONS
                 and (fact.subject is None or not _company_noun(fact.subject))
             )
-            and not _benefit_withheld(morphs, first_k, last_k)
+            and not withheld
         ):
             return "limitation"
         # 9. refusal
@@ -1279,7 +1279,8 @@ def _on_device(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
 # What the company grants rather than what a device does: a negative about these is withheld from the customer
 # (이 쿠폰은 배달 주문에 쓸 수 없어요, 교환 대상이 아닙니다), a refusal or bad news, not a product's limitation.
 _BENEFITS = _words(
-    "쿠폰 포인트 적립금 마일리지 상품권 기프티콘 바우처 멤버십 구독 요금제 플랜 패키지 티켓 할인권 이용권 혜택 사은품 증정품"
+    "쿠폰 포인트 적립금 마일리지 상품권 기프티콘 바우처 멤버십 구독 요금제 플랜 패키지 티켓 할인권 이용권 혜택 "
+    "사은품 증정품"
 )
 _ELIGIBILITY = _words("대상 자격 적용 혜택 보증 무상 중복")  # not 해당: 해당 서비스 is "the service in question"
 
