@@ -33,8 +33,6 @@ _PRE_ANALYZED: dict[str, list[tuple[str, str]]] = {
     "않돼요": [("안", "MAG"), ("되", "VV"), ("어요", "EF")],
     "않됩니다": [("안", "MAG"), ("되", "VV"), ("ᆸ니다", "EF")],
     "않되": [("안", "MAG"), ("되", "VV")],
-    # Kiwi reads 명일 as 명/NNB + 일/NNG before some verbs ('명일 받아 보실'): it is one word, 내일 in plain words
-    "명일": [("명일", "NNG")],
 }
 
 
