@@ -204,11 +204,11 @@ def raw_kiwi_time(replies: Sequence[str], as_check: bool = False) -> tuple[float
     def run() -> None:
         for reply_chunks in chunks:
             if as_check and len(reply_chunks) > 1:
-                for _ in kiwi.tokenize(reply_chunks, split_sents=True):
+                for _ in kiwi.tokenize(reply_chunks):
                     pass
             else:
                 for chunk in reply_chunks:
-                    kiwi.tokenize(chunk, split_sents=True)
+                    kiwi.tokenize(chunk)
 
     return _timed(run)
 
@@ -295,7 +295,7 @@ def _python_share(coach, replies: Sequence[str], kiwi_cpu: float) -> None:
 
     kiwi = get_kiwi()
     chunks = [c for r in replies for _, c in split_chunks(r)]
-    tokens = [kiwi.tokenize(c, split_sents=True) for c in chunks]
+    tokens = [kiwi.tokenize(c) for c in chunks]
     start = time.process_time()
     for chunk, token_lists in zip(chunks, tokens, strict=True):
         analyze_module._to_sentences(chunk, token_lists)
@@ -369,7 +369,7 @@ def part_recheck(coach, replies: Sequence[str]) -> None:
         coach.check(edited)
         changed.append(time.perf_counter() - start)
         start = time.perf_counter()
-        kiwi.tokenize(edited_chunk + " ", split_sents=True)  # a new string: Kiwi has no cache to hit
+        kiwi.tokenize(edited_chunk + " ")  # a new string: Kiwi has no cache to hit
         kiwi_only.append(time.perf_counter() - start)
     line(f"drafts of 3+ sentences: {len(drafts)}", "")
     line("re-check, nothing changed: p50 / p99", f"{ms(pct(unchanged, 0.5))} / {ms(pct(unchanged, 0.99))}")
