@@ -1038,6 +1038,10 @@ def _decide(
         return "statement"
     if main.directive and not main_forms.isdisjoint(("주의", "조심", "유의")):
         return "prohibition"  # a safety caution: 주의해 주세요, 조심하세요
+    if _away_from_harm(morphs, main_first, main_last) and any(
+        m.tag == "EF" and m.form in ("세요", "으세요", "ᆸ시오", "십시오") for m in morphs[main_first:main_last]
+    ):
+        return "prohibition"  # safe keeping: 어린이 손이 닿지 않는 곳에 보관하세요, 직사광선을 피해 두세요
     if (
         flags.prohibition
         or "금지" in forms
@@ -1292,6 +1296,22 @@ def _benefit_withheld(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
         for k in range(first, last)
         if morphs[k].tag in ("NNG", "NNP", "XR")
     )
+
+
+_HARMS = _words("직사광선 햇빛 고온 열 습기 물기 화기 불 불꽃 충격 먼지 자석 어린이 아이 유아 반려동물")
+
+
+def _away_from_harm(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """A place kept out of harm's reach ('-이 닿지 않는 곳에', '-를 피해'): where to keep a thing safely, a
+    safety instruction rather than a request of the customer's effort."""
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form == "않" and m.tag == "VX" and k + 2 < last and morphs[k + 1].tag == "ETM" \
+                and morphs[k + 2].form in ("곳", "데", "장소"):
+            return True
+        if m.form == "피하" and m.tag == "VV" and any(morphs[j].form in _HARMS for j in range(first, k)):
+            return True
+    return False
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
