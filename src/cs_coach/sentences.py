@@ -449,7 +449,7 @@ _INERT_TAGS = _words(
 )
 _QUANTIFIERS = _words("모두 전부 둘다 다들")
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들")
+    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들 남")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -858,6 +858,13 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
         while k >= 0 and morphs[k].tag.startswith("J"):
             k -= 1
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
+    if form == "남" and tag == "VV":
+        # 좌석이 남아 있지 않습니다, 재고가 남지 않았어요: nothing left of what the customer wants
+        k = i - 1
+        while k >= 0 and morphs[k].tag.startswith("J"):
+            k -= 1
+        stock = k >= 0 and morphs[k].form in _STOCK_NOUNS
+        return stock and any(morphs[j].form in ("않", "없") for j in range(i + 1, min(last, i + 6)))
     if form == "이상" and tag == "NNG" and i > 0 and morphs[i - 1].form == "더":
         # 더 이상 생산되지 않습니다 / 더 이상 판매하지 않아요: it is over
         return any(morphs[k].form in ("않", "못", "안") for k in range(i + 1, last))
