@@ -12,15 +12,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from .compiler import CompiledRule, MorphKey, RuleSet
 from .match import FieldTest, Pattern, Step
 from .regexes import compile_text_regex
-from .schema import FROM_CACHE, LexiconRule, Rule
+from .schema import FROM_CACHE, RULE, LexiconRule
 
 FORMAT = "cs_coach-ruleset-json-2"
-_RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
 
 
 class CodecError(ValueError):
@@ -89,7 +86,7 @@ def _dump_rule(compiled: CompiledRule, steps: _Table, keys: _Table) -> dict[str,
 
 
 def _load_rule(item: dict[str, Any], steps: list[Step], keys: list[MorphKey]) -> CompiledRule:
-    rule = _RULE.validate_python(item["rule"], context={FROM_CACHE: True})
+    rule = RULE.validate_python(item["rule"], context={FROM_CACHE: True})
     entries = rule.entries if isinstance(rule, LexiconRule) else []
     guards: dict[tuple[int, ...], tuple[MorphKey, ...]] = {}  # an entry's guards recur in each of its tag buckets
 
