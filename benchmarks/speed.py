@@ -204,11 +204,11 @@ def raw_kiwi_time(replies: Sequence[str], as_check: bool = False) -> tuple[float
     def run() -> None:
         for reply_chunks in chunks:
             if as_check and len(reply_chunks) > 1:
-                for _ in kiwi.tokenize(reply_chunks, split_sents=True):
+                for _ in kiwi.tokenize(reply_chunks):
                     pass
             else:
                 for chunk in reply_chunks:
-                    kiwi.tokenize(chunk, split_sents=True)
+                    kiwi.tokenize(chunk)
 
     return _timed(run)
 
@@ -295,7 +295,7 @@ def _python_share(coach, replies: Sequence[str], kiwi_cpu: float) -> None:
 
     kiwi = get_kiwi()
     chunks = [c for r in replies for _, c in split_chunks(r)]
-    tokens = [kiwi.tokenize(c, split_sents=True) for c in chunks]
+    tokens = [kiwi.tokenize(c) for c in chunks]
     start = time.process_time()
     for chunk, token_lists in zip(chunks, tokens, strict=True):
         analyze_module._to_sentences(chunk, token_lists)
@@ -324,14 +324,20 @@ def part_many(coach, replies: Sequence[str], repeat: int, serial_check_s: float,
     line("check_many, caches cleared", f"{many_s:.2f} s ({len(replies) / many_s:,.0f} replies/s)")
     line("ratio check_many / Kiwi list call (target <= 1.05)", f"{many_s / kiwi_s:.3f}")
     line("speed-up check_many vs serial check (target >= 1.8)", f"{serial_check_s / many_s:.2f}x")
-    one = _one_worker_figure(len(replies), shared)
-    if one:
-        line("check_many with 1 Kiwi worker (subprocess)", f"{one:.2f} s")
-        line("speed-up 2 workers vs 1 worker", f"{one / many_s:.2f}x")
+    from cs_coach.analyze import get_kiwi
+
+    line("Kiwi workers by default here", f"{get_kiwi().num_workers} ({os.cpu_count()} CPUs)")
+    by_workers = {n: _workers_figure(n, len(replies), shared) for n in (1, 2)}
+    for n, took in by_workers.items():
+        if took:
+            line(f"check_many with {n} Kiwi worker(s) (subprocess, best of {repeat})", f"{took:.2f} s")
+    if by_workers[1] and by_workers[2]:
+        line("speed-up 2 workers vs 1 worker", f"{by_workers[1] / by_workers[2]:.2f}x")
 
 
-def _one_worker_figure(count: int, shared: Path) -> float | None:
-    env = {**os.environ, "CS_COACH_WORKERS": "1"}
+def _workers_figure(workers: int, count: int, shared: Path) -> float | None:
+    """check_many's best time in a fresh process whose Kiwi has `workers` threads (a Kiwi's are fixed)."""
+    env = {**os.environ, "CS_COACH_WORKERS": str(workers)}
     args = [sys.executable, __file__, "--only-many", "--replies", str(count), "--shared", str(shared)]
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     try:
@@ -363,7 +369,7 @@ def part_recheck(coach, replies: Sequence[str]) -> None:
         coach.check(edited)
         changed.append(time.perf_counter() - start)
         start = time.perf_counter()
-        kiwi.tokenize(edited_chunk + " ", split_sents=True)  # a new string: Kiwi has no cache to hit
+        kiwi.tokenize(edited_chunk + " ")  # a new string: Kiwi has no cache to hit
         kiwi_only.append(time.perf_counter() - start)
     line(f"drafts of 3+ sentences: {len(drafts)}", "")
     line("re-check, nothing changed: p50 / p99", f"{ms(pct(unchanged, 0.5))} / {ms(pct(unchanged, 0.99))}")
@@ -496,21 +502,31 @@ def part_cold(runs: int = 5) -> None:
     reply = "환불은 규정상 안 됩니다. 확인해 보고 다시 연락드릴게요."
     kiwi_code = ("from kiwipiepy import Kiwi; k = Kiwi(num_workers=2, load_multi_dict=False); "
                  f"k.tokenize({reply!r}, split_sents=True)")
+    # Bytecode: pip compiles .pyc when it installs a wheel, so an installed cs_coach (like kiwipiepy and
+    # pydantic here) does not compile its source at start. A source checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 does, at every start: both are shown, the first is the one to compare.
+    bytecode = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    no_bytecode = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "XDG_CACHE_HOME": tmp}
+        env = {**bytecode, "XDG_CACHE_HOME": tmp}
+        _child([sys.executable, "-c", "import cs_coach.cli"], env)  # writes the .pyc files a wheel install has
         python = [_child([sys.executable, "-c", "pass"], env)[0] for _ in range(runs)]
         kiwi = [_child([sys.executable, "-c", kiwi_code], env) for _ in range(runs)]
         cold = _child([*cli, "check", "-t", reply], env)
         warm = [_child([*cli, "check", "-t", reply], env) for _ in range(runs)]
         imports = [_child([sys.executable, "-c", "import cs_coach.cli"], env)[0] for _ in range(runs)]
+        source_env = {**no_bytecode, "XDG_CACHE_HOME": tmp}
+        from_source = [_child([*cli, "check", "-t", reply], source_env) for _ in range(runs)]
     kiwi_s = statistics.median(k[0] for k in kiwi)
     warm_s = statistics.median(w[0] for w in warm)
+    source_s = statistics.median(w[0] for w in from_source)
     line("python -c pass", f"{statistics.median(python):.2f} s")
     line("Kiwi load + one tokenize (python -c)", f"{kiwi_s:.2f} s, peak RSS {max(k[1] for k in kiwi):.0f} MB")
-    line("import cs_coach.cli", f"{statistics.median(imports):.2f} s")
+    line("import cs_coach.cli (bytecode cached)", f"{statistics.median(imports):.2f} s")
     line("cs-coach check -t, empty pack cache", f"{cold[0]:.2f} s (exit {cold[2]})")
     line("cs-coach check -t, warm pack cache (median)", f"{warm_s:.2f} s, peak RSS {max(w[1] for w in warm):.0f} MB")
     line("cs-coach check over Kiwi load (target <= +0.20 s)", f"{warm_s - kiwi_s:+.2f} s")
+    line("  same, PYTHONDONTWRITEBYTECODE=1 (source compiled)", f"{source_s - kiwi_s:+.2f} s")
 
 
 def part_stream(coach, count: int) -> None:
@@ -556,10 +572,14 @@ def main() -> None:
     parser.add_argument("--stream", type=int, default=200_000)
     parser.add_argument("--skip-stream", action="store_true")
     parser.add_argument("--skip-cold", action="store_true")
+    parser.add_argument("--only-cold", action="store_true", help="just the cold-start figures")
     parser.add_argument("--only-many", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--replies", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.only_cold:
+        part_cold()
+        return
     import cs_coach
 
     replies = load_unique_turns(args.shared, args.limit)

@@ -140,10 +140,21 @@ def test_planted_regex_in_the_cache_still_runs_on_re2(pack: Path, tmp_path: Path
     load_packs([pack])
     (entry,) = _entries(tmp_path)
     data = json.loads(entry.read_bytes()[len(cache.FORMAT) + 32 :])
-    data["rules"][0]["match"][0][1][0][0] = [["form", None, "(.)\\1"]]  # a backreference: not RE2
+    first_step = data["rules"][0]["match"][0][1][0]  # steps are stored once, in a table, by index
+    data["steps"][first_step][0] = [["form", None, "(.)\\1"]]  # a backreference: not RE2
     _plant(entry, json.dumps(data).encode())
     key = entry.stem.removeprefix("ruleset-")
     assert cache.load(key) is None and not entry.exists()
+
+
+@pytest.mark.parametrize("index", [-1, 10**6, 1.0, "0", True])
+def test_a_table_index_out_of_range_is_corrupt_not_wrapped(pack: Path, tmp_path: Path, index: object) -> None:
+    load_packs([pack])
+    (entry,) = _entries(tmp_path)
+    data = json.loads(entry.read_bytes()[len(cache.FORMAT) + 32 :])
+    data["rules"][0]["match"][0][1][0] = index  # -1 would silently pick the last step
+    _plant(entry, json.dumps(data).encode())
+    assert cache.load(entry.stem.removeprefix("ruleset-")) is None and not entry.exists()
 
 
 def test_a_cache_directory_others_can_write_is_not_used(pack: Path, tmp_path: Path) -> None:

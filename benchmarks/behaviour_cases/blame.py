@@ -41,8 +41,26 @@ NEUTRAL = (
 )
 
 
+# the customer's omission (안/못), lateness or slip as the cause (-어서) of a bad result, the subject left out:
+# -시- alone says who did it
+OMISSION = {
+    "omit": ("영수증을 안 챙기셔서", "인증을 제때 못 하셔서", "기한 안에 신청을 안 하셔서", "정품 충전기를 안 쓰셔서",
+             "예약 시간보다 늦게 오셔서", "약관 동의를 안 하셔서", "입금을 늦게 하셔서"),
+    # past stems: the template adds the level's ending ({습니다|어요})
+    "result": ("처리가 늦어졌", "혜택이 사라졌", "주문이 취소되었", "적립이 누락되었", "순서가 밀렸", "기록이 지워졌"),
+}
+OMISSION_PAIRS = (
+    # (blaming, no blame): the same omission with no bad result, or a staff member's delay
+    ("[omit] [result]{습니다|어요}.", "[omit] 문자로 다시 {안내해 드렸습니다|안내해 드렸어요}."),
+    ("늦게 오셔서 예약이 {취소되었습니다|취소됐어요}.",
+     "기사님이 늦게 오셔서 설치가 {늦어졌습니다|늦어졌어요}. 죄송합니다."),
+)
+
+
 def cases() -> list[Case]:
     b = Builder("blame")
+    b.mft("omission-cause", ("[omit] [result]{습니다|어요}.",), OMISSION, True, limit=12)
+    b.pairs("omission-vs-no-result", OMISSION_PAIRS, OMISSION, limit=4)
     b.mft("blame", BAD, W, True, limit=5)
     b.pairs("blame-vs-neutral", PAIRS, W, limit=4)
     b.mft("neutral", NEUTRAL, W, False, limit=3)

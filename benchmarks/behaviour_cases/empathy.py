@@ -35,8 +35,26 @@ ACKNOWLEDGE = (
 W = {**TOPICS, "problem2": ("배터리가 빨리 닳아서", "화면이 자꾸 깜빡여서", "배송이 늦어져서", "앱이 자꾸 멈춰서")}
 
 
+# shrinking the size of what the customer feels (그 정도, 그거 하나, 고작, 그렇게) next to their feeling or complaint
+MINIMIZING = (
+    "고작 [n]분 늦은 걸로 화내시면 {곤란합니다|곤란해요}.",
+    "그거 하나 때문에 {전화하셨습니까|전화하셨어요}?",
+    "[small:이] 그렇게 {불편하십니까|불편하세요}?",
+    "그 정도로 {항의하실 일은 아닙니다|항의하실 일은 아니에요}.",
+    "겨우 [small:으로] {속상해하실 것까지는 없습니다|속상해하실 것까지는 없어요}.",
+)
+MIN_W = {"n": ("5", "10", "20"), "small": ("문자 한 통 늦은 것", "포장이 조금 구겨진 것", "색이 살짝 다른 것",
+                                             "배송이 하루 늦은 것")}
+
+
 def cases() -> list[Case]:
     b = Builder("empathy")
+    b.mft("minimizing", MINIMIZING, MIN_W, True, limit=3, accept=ACCEPT)
+    b.pairs("minimizing-vs-acknowledge", [
+        ("[small:이] 그렇게 {불편하십니까|불편하세요}?", "[small:이] 많이 {불편하셨겠습니다|불편하셨겠어요}."),
+        ("그 정도면 충분히 {쓰실 수 있습니다|쓰실 수 있어요}. 고작 그걸로 화내시면 {곤란합니다|곤란해요}.",
+         "그 정도면 충분히 {쓰실 수 있습니다|쓰실 수 있어요}."),
+    ], MIN_W, limit=2, accept=ACCEPT)
     b.mft("dismissal", DISMISSAL, W, True, limit=5, accept=ACCEPT)
     b.mft("helpless", HELPLESS, W, True, limit=1, accept=ACCEPT)
     b.mft("acknowledge", ACKNOWLEDGE, W, False, limit=4, accept=ACCEPT)

@@ -91,8 +91,23 @@ W = {
 }
 
 
+# -시- on predicates outside any list (passive -어지다, motion, change of state, adjectives), thing subject vs person
+CLAUSE_PAIRS = (
+    ("[vehicle] 출발이 [n]분 {늦춰지셨습니다|늦춰지셨어요}.", "[vehicle] 출발이 [n]분 {늦춰졌습니다|늦춰졌어요}."),
+    ("보내 주신 [file:이] 담당 팀에 {넘어가셨습니다|넘어가셨어요}.",
+     "보내 주신 [file:이] 담당 팀에 {넘어갔습니다|넘어갔어요}."),
+    ("[box:이] 생각보다 {크십니다|크세요}.", "[box:이] 생각보다 {큽니다|커요}."),
+    ("[box:이] 물에 {젖으셨습니다|젖으셨어요}.", "[box:이] 물에 {젖었습니다|젖었어요}."),
+)
+CLAUSE_W = {"vehicle": ("부산행 기차", "제주행 비행기", "공항버스"), "n": ("10", "30", "40"),
+            "file": ("사진", "서류", "영수증 사본"), "box": ("택배 상자", "보내 드린 가방", "새 휴대폰")}
+
+
 def cases() -> list[Case]:
     b = Builder("honorific")
+    b.pairs("clause-subject", CLAUSE_PAIRS, CLAUSE_W, limit=3)
+    b.mft("clause-person", ("담당 기사님이 곧 {도착하십니다|도착하세요}.", "기분이 많이 {상하셨겠습니다|상하셨겠어요}.",
+                            "케이스 홈이 맞도록 휴대폰을 눌러 {끼우십시오|끼우세요}."), CLAUSE_W, False, limit=1)
     b.pairs("verb", VERB_PAIRS, W, limit=4)
     b.pairs("passive", PASSIVE_PAIRS, W, limit=4)
     b.pairs("negated", NEGATED_PAIRS, W, limit=4)

@@ -33,8 +33,22 @@ GOOD = (
 )
 
 
+OWNER_W = {"owner": ("센터", "카드사", "보험사", "매장", "은행"), "svc": SERVICES}
+OWNER_BAD = (
+    "[owner] 규정상 해외 결제는 수수료가 {붙습니다|붙어요}.",
+    "[owner] 약관에 적힌 대로 위약금을 낼 수밖에 {없습니다|없어요}.",
+    "[owner] 지침이 바뀌어서 [svc:은] 안 {됩니다|돼요}.",
+)
+OWNER_GOOD = (
+    "[owner] 규정상 첫 달은 수수료 없이 {쓰실 수 있습니다|쓰실 수 있어요}.",
+    "[owner] 규정이 바뀌어서 이제 온라인으로도 {신청하실 수 있습니다|신청하실 수 있어요}.",
+)
+
+
 def cases() -> list[Case]:
     b = Builder("policy")
+    b.mft("owner-rule", OWNER_BAD, OWNER_W, True, limit=3)
+    b.mft("owner-rule-good", OWNER_GOOD, OWNER_W, False, limit=2)
     b.mft("cited-rule", BAD, W, True, limit=5)
     b.mft("reason-given", GOOD, W, False, limit=4)
     b.pairs("rule-vs-reason", [

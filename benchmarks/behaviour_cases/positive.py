@@ -104,8 +104,18 @@ EXTRA = {
 }
 
 
+BENEFIT_W = {"benefit": ("이 쿠폰", "적립금", "모바일 상품권", "이번 달 포인트"),
+             "device": ("이 이어폰", "절전 모드", "태블릿 앱")}
+
+
 def cases() -> list[Case]:
     b = Builder("positive")
+    # a benefit the company grants, withheld, against a device's capability told as information
+    b.pairs("benefit-vs-capability", [
+        ("[benefit:은] 배달 주문에는 쓸 수 {없습니다|없어요}.", "[device:은] 통화 녹음을 할 수 {없습니다|없어요}."),
+        ("[benefit:은] 다른 할인과 중복 사용이 {불가능합니다|불가능해요}.",
+         "[device:은] 두 기기에 동시에 연결이 {불가능합니다|불가능해요}."),
+    ], BENEFIT_W, limit=3)
     w = {**W, **EXTRA}
     b.mft("refusal", REFUSALS, w, True, limit=8)
     b.mft("refusal-unlisted", NOT_ON_LIST, w, True, limit=8)

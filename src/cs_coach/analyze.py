@@ -170,13 +170,28 @@ def get_kiwi() -> Kiwi:
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                workers = int(os.environ.get("CS_COACH_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+                workers = int(os.environ.get("CS_COACH_WORKERS", "0")) or default_workers()
                 kiwi = Kiwi(num_workers=workers, load_multi_dict=False)
                 for word, morphs in _PRE_ANALYZED.items():
                     kiwi.add_pre_analyzed_word(word, morphs, score=0.0)
                 kiwi.tokenize("안녕하세요. 확인해 드릴게요.")
                 _kiwi = kiwi
     return _kiwi
+
+
+def default_workers() -> int:
+    """Kiwi's worker threads: one core fewer than this process may use, between 1 and 2.
+
+    Workers serve only `analyze_many` (`check` analyses on the calling thread), and there the calling
+    thread is busy too, matching one reply while Kiwi analyses the next. On 2 cores, 2 workers made 3
+    busy threads and `check_many` slower than with 1 (measured 0.86x); 1 worker and the matching thread
+    fill the 2 cores without taking turns.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores - 1))
 
 
 def reject_surrogates(text: str) -> None:
@@ -230,31 +245,41 @@ def _plain_tag(tag: str) -> str:
     return plain
 
 
-def _to_sentences(chunk: str, token_lists: Sequence[Sequence]) -> tuple[Sentence, ...]:
-    """Kiwi tokens -> Sentences (chunk-relative offsets). Hot: one pass, no regex unless tokens have a gap."""
-    sentences = []
+def _to_sentences(chunk: str, tokens: Sequence, split: bool = True) -> tuple[Sentence, ...]:
+    """Kiwi's tokens of one chunk -> Sentences (chunk-relative offsets), cut where `sent_position` changes
+    (unless not `split`: a phrase is one unit). Hot: one pass, no regex unless tokens have a gap.
+
+    Kiwi is called without `split_sents`: with it, kiwipiepy groups the tokens itself with a Python lambda per
+    token (itertools.groupby), the same cut this loop makes for the price of one attribute read.
+    """
+    sentences: list[Sentence] = []
     space = _SPACE.search
     tags = _TAGS
-    for number, tokens in enumerate(token_lists):
-        if not tokens:
-            continue
-        morphs: list[Morph] = []
-        word = 0
-        prev_end = -1
-        for tok in tokens:
-            start = tok.start
-            end = start + tok.len
-            if start > prev_end and morphs and space(chunk, prev_end, start):
-                word += 1
-            tag = tok.tag
-            morphs.append(Morph(tok.form, tags.get(tag) or _plain_tag(tag), start, end, word))
-            if end > prev_end:
-                prev_end = end
-        morph_tuple = tuple(morphs)
-        sentences.append(
-            Sentence(morph_tuple[0].start, prev_end, morph_tuple, sentence_level(morph_tuple), (chunk, number))
-        )
+    morphs: list[Morph] = []
+    word = 0
+    prev_end = -1
+    position = tokens[0].sent_position if tokens else 0
+    for tok in tokens:
+        if split and tok.sent_position != position:
+            position = tok.sent_position
+            sentences.append(_sentence(chunk, morphs, prev_end, len(sentences)))
+            morphs, word, prev_end = [], 0, -1
+        start = tok.start
+        end = start + tok.len
+        if start > prev_end and morphs and space(chunk, prev_end, start):
+            word += 1
+        tag = tok.tag
+        morphs.append(Morph(tok.form, tags.get(tag) or _plain_tag(tag), start, end, word))
+        if end > prev_end:
+            prev_end = end
+    if morphs:
+        sentences.append(_sentence(chunk, morphs, prev_end, len(sentences)))
     return tuple(sentences)
+
+
+def _sentence(chunk: str, morphs: list[Morph], end: int, number: int) -> Sentence:
+    morph_tuple = tuple(morphs)
+    return Sentence(morph_tuple[0].start, end, morph_tuple, sentence_level(morph_tuple), (chunk, number))
 
 
 class _LRU:
@@ -301,8 +326,8 @@ def _lookup(chunks: list[tuple[int, str]]) -> tuple[dict[str, tuple[Sentence, ..
     return found, missing
 
 
-def _store(chunk: str, token_lists: Sequence[Sequence]) -> tuple[Sentence, ...]:
-    sentences = _to_sentences(chunk, token_lists)
+def _store(chunk: str, tokens: Sequence) -> tuple[Sentence, ...]:
+    sentences = _to_sentences(chunk, tokens)
     _cache.put(chunk, sentences)
     return sentences
 
@@ -321,7 +346,7 @@ def analyze(text: str) -> Analysis:
     if missing:
         kiwi = get_kiwi()
         for chunk in missing:
-            found[chunk] = _store(chunk, kiwi.tokenize(chunk, split_sents=True))
+            found[chunk] = _store(chunk, kiwi.tokenize(chunk))
     return _assemble(text, chunks, found)
 
 
@@ -358,10 +383,10 @@ def analyze_many(texts: Iterable[str]) -> Iterator[Analysis]:
                 fed.append((item, chunk))
                 yield chunk
 
-    for token_lists in get_kiwi().tokenize(feed(), split_sents=True):
+    for tokens in get_kiwi().tokenize(feed()):
         item, chunk = fed.popleft()
         if chunk is not None:
-            item.found[chunk] = _store(chunk, token_lists)
+            item.found[chunk] = _store(chunk, tokens)
             item.waiting -= 1
         while in_flight and in_flight[0].waiting == 0:
             done = in_flight.popleft()
@@ -370,7 +395,7 @@ def analyze_many(texts: Iterable[str]) -> Iterator[Analysis]:
 
 @lru_cache(maxsize=4096)
 def _tokenize_phrase(phrase: str) -> tuple[tuple[str, str, int], ...]:
-    sentences = _to_sentences(phrase, [get_kiwi().tokenize(phrase)])
+    sentences = _to_sentences(phrase, get_kiwi().tokenize(phrase), split=False)
     return tuple((m.form, m.tag, m.word) for s in sentences for m in s.morphs)
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .compiler import RuleSet
 
-FORMAT = b"cs_coach-ruleset-json-v2\n"
+FORMAT = b"cs_coach-ruleset-json-v3\n"
 KEEP_FILES = 32  # old entries beyond this many are pruned, newest kept
 # Modules whose source decides what a compiled RuleSet contains.
 _COMPILER_MODULES = (

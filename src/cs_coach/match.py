@@ -61,8 +61,18 @@ def tag_key(tag: str) -> FlatKey:
     return key
 
 
+_FLAT: dict[frozenset[AnchorKey], frozenset[FlatKey]] = {}  # steps recur across patterns: convert each set once
+
+
 def flat_keys(keys: frozenset[AnchorKey]) -> frozenset[FlatKey]:
     """A step's literal keys as sentence keys: a superset test, exact tests stay with the step."""
+    found = _FLAT.get(keys)
+    if found is None:
+        found = _FLAT[keys] = _flatten(keys)
+    return found
+
+
+def _flatten(keys: frozenset[AnchorKey]) -> frozenset[FlatKey]:
     out: set[FlatKey] = set()
     for kind, value in keys:
         if kind == "t":
@@ -135,9 +145,12 @@ class Step:
     op: str | None = None
     name: str | None = None
     accepts: Predicate = field(init=False, repr=False, compare=False)
+    # anchor_keys(), computed once: every pattern that shares this step asks for it when it is built
+    anchors: frozenset[AnchorKey] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "accepts", _conjunction([t.compiled() for t in self.tests]))
+        object.__setattr__(self, "anchors", self._find_anchor_keys())
 
     def __reduce__(self) -> tuple:
         # The compiled predicate is a closure: rebuild it rather than pickle it.
@@ -145,6 +158,9 @@ class Step:
 
     def anchor_keys(self) -> frozenset[AnchorKey] | None:
         """Literal keys that identify this step, best first: form, lemma, tag; None if it has none."""
+        return self.anchors
+
+    def _find_anchor_keys(self) -> frozenset[AnchorKey] | None:
         if self.op not in (None, "+"):
             return None
         for attr, prefix in (("form", "f"), ("lemma", "l"), ("tag", "t")):

@@ -102,15 +102,30 @@ def _clause_count(sentence: Sentence, step_words: int, u: Understanding) -> int:
     if not clauses:
         return 1
     count = len(clauses)
+    relations = [c.relation for c in clauses]
+    # '… 고르시면 끝나요 / 되세요': the last step's -면 introduces no condition, only that the steps are done
+    if count >= 2 and relations[-2] == "condition" and _done(sentence, clauses[-1].first, clauses[-1].last):
+        relations[-2] = "sequence"
     # a list: steps of an instruction or request, or items that are all joined by -고 (no cause, contrast or
     # condition in between, which make a chain of reasoning rather than a list)
-    if u.act not in _STEP_ACTS and any(c.relation not in (None, "sequence") for c in clauses):
+    if u.act not in _STEP_ACTS and any(r not in (None, "sequence") for r in relations):
         return count
     short = [len(_word_keys(sentence, c.first, c.last)) <= step_words for c in clauses]
     for k in range(len(clauses) - 1):  # a short step or item joined to the next by -고 is part of one list
-        if clauses[k].relation == "sequence" and short[k] and short[k + 1]:
+        if relations[k] == "sequence" and short[k] and short[k + 1]:
             count -= 1
     return count
+
+
+_DONE_STEMS = frozenset({"되", "끝나", "끝", "완료", "충분"})
+
+
+def _done(sentence: Sentence, first: int, last: int) -> bool:
+    """A closing clause of at most two 어절 that only says the steps are enough (되다, 끝나다, 완료되다)."""
+    morphs = sentence.morphs[first:last]
+    content = [m for m in morphs if m.tag[:1] in ("V", "N", "X") and m.tag not in ("VCP", "XSV", "XSA")]
+    words = {m.word for m in morphs if m.tag[:1] != "S"}
+    return len(words) <= 2 and bool(content) and all(m.form in _DONE_STEMS or m.tag == "NNB" for m in content)
 
 
 def chars_per_reply(analysis: Analysis, params: Params) -> float:

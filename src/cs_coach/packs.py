@@ -11,20 +11,17 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from . import cache, packyaml
 from .compiler import CompiledRule, RuleSet, compile_phrase, compile_rule
 from .packyaml import Document
-from .schema import Pack, Rule
+from .schema import RULE, Pack, Rule
 from .schema_errors import problems_from_errors
 from .validate import PackError, Problem
 
 __all__ = ["CompiledRule", "PackError", "Problem", "RuleSet", "UnknownNameError", "builtin_packs", "compile_phrase",
            "load_packs", "resolve_pack_paths"]
-
-
-_RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
 
 
 class UnknownNameError(KeyError):
@@ -184,7 +181,7 @@ def _validate(where: str, document: Document, problems: list[Problem]) -> tuple[
     raw_rules = data.get("rules")
     for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
         try:
-            valid.append((index, _RULE.validate_python(raw)))
+            valid.append((index, RULE.validate_python(raw)))
         except ValidationError:
             continue  # already reported through the whole pack's errors
     return str(data.get("pack", "")), valid

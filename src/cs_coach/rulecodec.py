@@ -8,25 +8,43 @@ through the same RE2 checks as a pack file) and the anchor indexes are recompute
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any
-
-from pydantic import TypeAdapter
 
 from .compiler import CompiledRule, MorphKey, RuleSet
 from .match import FieldTest, Pattern, Step
 from .regexes import compile_text_regex
-from .schema import FROM_CACHE, LexiconRule, Rule
+from .schema import FROM_CACHE, RULE, LexiconRule
 
-FORMAT = "cs_coach-ruleset-json-1"
-_RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
+FORMAT = "cs_coach-ruleset-json-2"
 
 
 class CodecError(ValueError):
     """The data is not a rule set this version wrote: the cache entry is rebuilt."""
 
 
+class _Table:
+    """Distinct items, each stored once and referred to by its index: the same step (a particle, an ending)
+    and the same lexicon key recur across rules, so loading builds each once instead of interning by repr."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, item: Any) -> int:
+        text = json.dumps(item, ensure_ascii=False)
+        number = self._index.get(text)
+        if number is None:
+            number = self._index[text] = len(self.items)
+            self.items.append(item)
+        return number
+
+
 def dump(ruleset: RuleSet) -> dict[str, Any]:
-    return {"format": FORMAT, "rules": [_dump_rule(compiled) for compiled in ruleset.rules]}
+    steps, keys = _Table(), _Table()
+    rules = [_dump_rule(compiled, steps, keys) for compiled in ruleset.rules]
+    return {"format": FORMAT, "steps": steps.items, "keys": keys.items, "rules": rules}
 
 
 def load(data: Any) -> RuleSet:
@@ -34,99 +52,92 @@ def load(data: Any) -> RuleSet:
     try:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise CodecError("not a cs_coach rule set")
-        return RuleSet([_load_rule(item) for item in data["rules"]])
+        steps = [_build_step(item) for item in data["steps"]]
+        keys = [_build_key(item) for item in data["keys"]]
+        return RuleSet([_load_rule(item, steps, keys) for item in data["rules"]])
     except CodecError:
         raise
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:  # ValidationError is a ValueError
         raise CodecError(f"unreadable rule set: {type(exc).__name__}") from None
 
 
-def _dump_rule(compiled: CompiledRule) -> dict[str, Any]:
+def _dump_rule(compiled: CompiledRule, steps: _Table, keys: _Table) -> dict[str, Any]:
     rule = compiled.rule
     entries = rule.entries if isinstance(rule, LexiconRule) else []
     position = {id(entry): number for number, entry in enumerate(entries)}
+
+    def patterns(items: list[Pattern]) -> list[Any]:
+        return [[p.source, [steps.ref(_dump_step(step)) for step in p.steps]] for p in items]
+
     return {
         "rule": rule.model_dump(mode="json", exclude_unset=True),
         "pack": compiled.pack,
         "file": compiled.file,
-        "match": [_dump_pattern(p) for p in compiled.match],
-        "unless": [_dump_pattern(p) for p in compiled.unless],
-        "needs": [_dump_pattern(p) for p in compiled.needs],
+        "match": patterns(compiled.match),
+        "unless": patterns(compiled.unless),
+        "needs": patterns(compiled.needs),
         "lexicon": [
-            [form, tag, [[_dump_key(key), position[id(entry)], [[_dump_key(k) for k in keys] for keys in guards]]
+            [form, tag, [[keys.ref(_dump_key(key)), position[id(entry)],
+                          [[keys.ref(_dump_key(k)) for k in guard] for guard in guards]]
                          for key, entry, guards in bucket]]
             for (form, tag), bucket in compiled.lexicon.items()
         ],
     }
 
 
-def _load_rule(item: dict[str, Any]) -> CompiledRule:
-    rule = _RULE.validate_python(item["rule"], context={FROM_CACHE: True})
+def _load_rule(item: dict[str, Any], steps: list[Step], keys: list[MorphKey]) -> CompiledRule:
+    rule = RULE.validate_python(item["rule"], context={FROM_CACHE: True})
     entries = rule.entries if isinstance(rule, LexiconRule) else []
+    guards: dict[tuple[int, ...], tuple[MorphKey, ...]] = {}  # an entry's guards recur in each of its tag buckets
+
+    def guard(numbers: list[Any]) -> tuple[MorphKey, ...]:
+        refs = tuple(numbers)
+        found = guards.get(refs)
+        if found is None:
+            found = guards[refs] = tuple(_pick(keys, number) for number in refs)
+        return found
+
+    def patterns(data: list[Any]) -> list[Pattern]:
+        return [Pattern(tuple(_pick(steps, number) for number in refs), _str(source)) for source, refs in data]
+
     lexicon = {
         (_str(form), _str(tag)): [
-            (_load_key(key), entries[number], (_load_keys(context), _load_keys(not_context)))
+            (_pick(keys, key), _pick(entries, number), (guard(context), guard(not_context)))
             for key, number, (context, not_context) in bucket
         ]
         for form, tag, bucket in item["lexicon"]
     }
     return CompiledRule(
         rule, _str(item["pack"]), _str(item["file"]),
-        match=[_load_pattern(p) for p in item["match"]],
-        unless=[_load_pattern(p) for p in item["unless"]],
-        needs=[_load_pattern(p) for p in item["needs"]],
+        match=patterns(item["match"]), unless=patterns(item["unless"]), needs=patterns(item["needs"]),
         lexicon=lexicon,
     )
+
+
+def _pick(table: Sequence[Any], number: Any) -> Any:
+    """table[number] for a JSON index; a negative or non-integer one is corrupt data, not a wrap-around."""
+    if type(number) is not int or not 0 <= number < len(table):
+        raise CodecError("bad table index")
+    return table[number]
 
 
 def _dump_key(key: MorphKey) -> list[Any]:
     return [[form, sorted(tags)] for form, tags in key]
 
 
-def _load_key(data: list[Any], _shared: dict[str, MorphKey] = {}) -> MorphKey:  # noqa: B006 - intern table
-    """A word as (form, accepted tags) per morpheme; the same key recurs in every tag bucket of its entry."""
-    text = repr(data)
-    key = _shared.get(text)
-    if key is None:
-        key = _shared[text] = tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
-    return key
+def _build_key(data: list[Any]) -> MorphKey:
+    """A word as (form, accepted tags) per morpheme."""
+    return tuple((_str(form), frozenset(map(_str, tags))) for form, tags in data)
 
 
-def _load_keys(data: list[Any], _shared: dict[str, tuple[MorphKey, ...]] = {}) -> tuple[MorphKey, ...]:  # noqa: B006
-    """A lexicon entry's sense-guard words (context or not_context), each a morpheme key. An entry sits in
-    one bucket per tag its first morpheme may take, so the same guards recur: each is built once."""
-    key = repr(data)
-    keys = _shared.get(key)
-    if keys is None:
-        keys = _shared[key] = tuple(_load_key(item) for item in data)
-    return keys
-
-
-def _dump_pattern(pattern: Pattern) -> list[Any]:
-    steps = [
-        [[[t.attr, None if t.literals is None else sorted(t.literals), None if t.regex is None else t.regex.pattern]
-          for t in step.tests], step.op, step.name]
-        for step in pattern.steps
-    ]
-    return [pattern.source, steps]
-
-
-def _load_pattern(data: list[Any]) -> Pattern:
-    source, steps = data
-    return Pattern(tuple(_load_step(step) for step in steps), _str(source))
+def _dump_step(step: Step) -> list[Any]:
+    tests = [[t.attr, None if t.literals is None else sorted(t.literals), None if t.regex is None else t.regex.pattern]
+             for t in step.tests]
+    return [tests, step.op, step.name]
 
 
 _ATTRS = frozenset({"form", "lemma", "tag"})
 _OPS = frozenset({None, "?", "*", "+", "!"})
-
-
-def _load_step(data: list[Any], _shared: dict[str, Step] = {}) -> Step:  # noqa: B006 - the intern table
-    """Steps are immutable, and the same step (a particle, an ending) recurs across patterns: build each once."""
-    key = repr(data)
-    step = _shared.get(key)
-    if step is None:
-        step = _shared[key] = _build_step(data)
-    return step
 
 
 def _build_step(data: list[Any]) -> Step:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator, model_validator
 
 from .models import Act, Applicability, Category, PredicateClass, Relation, Severity, SpeechLevel, SubjectClass
 from .regexes import compile_text_regex, tags_matching
@@ -28,7 +28,10 @@ def _from_cache(info: ValidationInfo) -> bool:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built on its first use, not at import. Checking never validates a
+    # Pack (the compiled pack cache is read through RULE below), so a start from a warm cache builds one
+    # validator for the rule union instead of one per model (measured: import + Coach() ~20-40 ms less CPU).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Regex(_Strict):
@@ -361,6 +364,7 @@ class RequireRule(_RuleBase):
 
 
 Rule = Annotated[PatternRule | LexiconRule | MetricRule | RequireRule, Field(discriminator="kind")]
+RULE: TypeAdapter[Rule] = TypeAdapter(Rule)  # one validator for a single rule, shared by packs and the cache
 
 
 class Pack(_Strict):

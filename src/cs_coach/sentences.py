@@ -449,7 +449,7 @@ _INERT_TAGS = _words(
 )
 _QUANTIFIERS = _words("모두 전부 둘다 다들")
 _CUE_FORMS = (
-    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들")
+    _words("안타깝 아쉽 스럽 차 이상 모두 전부 둘다 다들 남")
     | _words("안 못 않 못하 없 어렵 힘들 곤란 불가 불가능 가능 모르 아직 늦 부탁 바람 요망 것 드리 바라 바랍 사과")
     | _BAD_NEWS_NOUNS
     | _BAD_NEWS_VERBS
@@ -858,6 +858,13 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
         while k >= 0 and morphs[k].tag.startswith("J"):
             k -= 1
         return k >= 0 and morphs[k].form in _STOCK_NOUNS
+    if form == "남" and tag == "VV":
+        # 좌석이 남아 있지 않습니다, 재고가 남지 않았어요: nothing left of what the customer wants
+        k = i - 1
+        while k >= 0 and morphs[k].tag.startswith("J"):
+            k -= 1
+        stock = k >= 0 and morphs[k].form in _STOCK_NOUNS
+        return stock and any(morphs[j].form in ("않", "없") for j in range(i + 1, min(last, i + 6)))
     if form == "이상" and tag == "NNG" and i > 0 and morphs[i - 1].form == "더":
         # 더 이상 생산되지 않습니다 / 더 이상 판매하지 않아요: it is over
         return any(morphs[k].form in ("않", "못", "안") for k in range(i + 1, last))
@@ -1038,6 +1045,10 @@ def _decide(
         return "statement"
     if main.directive and not main_forms.isdisjoint(("주의", "조심", "유의")):
         return "prohibition"  # a safety caution: 주의해 주세요, 조심하세요
+    if _away_from_harm(morphs, main_first, main_last) and any(
+        m.tag == "EF" and m.form in ("세요", "으세요", "ᆸ시오", "십시오") for m in morphs[main_first:main_last]
+    ):
+        return "prohibition"  # safe keeping: 어린이 손이 닿지 않는 곳에 보관하세요, 직사광선을 피해 두세요
     if (
         flags.prohibition
         or "금지" in forms
@@ -1062,12 +1073,14 @@ def _decide(
         return "instruction" if _steps(morphs, spans, facts) else "request"
     if negative:
         fact = negative[-1]
-        # 8. limitation
-        company_action = fact.subject_class == "product" and fact.predicate_noun in _COMPANY_ACTIONS
-        if fact.subject_class in ("product", "third_party") and not company_action:
-            return "limitation"
         k = max(j for j, f in enumerate(facts) if f is fact)
         first_k, last_k, _ = spans[k]
+        # 8. limitation
+        # a benefit lost after a condition (탈퇴하시면 포인트는 복구할 수 없어요) is a warning, told as information
+        withheld = _benefit_withheld(morphs, first_k, last_k) and all(rel != "condition" for _, _, rel in spans[:k])
+        company_action = fact.subject_class == "product" and (fact.predicate_noun in _COMPANY_ACTIONS or withheld)
+        if fact.subject_class in ("product", "third_party") and not company_action:
+            return "limitation"
         if _operation_limit(morphs, first_k, last_k, fact) or _disclaimer(morphs, first_k, last_k, fact):
             return "limitation"
         if (
@@ -1077,6 +1090,7 @@ def _decide(
                 fact.predicate_noun not in _COMPANY_ACTIONS
                 and (fact.subject is None or not _company_noun(fact.subject))
             )
+            and not withheld
         ):
             return "limitation"
         # 9. refusal
@@ -1270,6 +1284,40 @@ def _on_device(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
             np_first = _np_start(morphs, k - 1, first)
             if classify(morphs, np_first, k) == "product" and morphs[k - 1].form not in _COMMERCIAL:
                 return True
+    return False
+
+
+# What the company grants rather than what a device does: a negative about these is withheld from the customer
+# (이 쿠폰은 배달 주문에 쓸 수 없어요, 교환 대상이 아닙니다), a refusal or bad news, not a product's limitation.
+_BENEFITS = _words(
+    "쿠폰 포인트 적립금 마일리지 상품권 기프티콘 바우처 멤버십 구독 요금제 플랜 패키지 티켓 할인권 이용권 혜택 "
+    "사은품 증정품"
+)
+_ELIGIBILITY = _words("대상 자격 적용 혜택 보증 무상 중복")  # not 해당: 해당 서비스 is "the service in question"
+
+
+def _benefit_withheld(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """The negative clause is about a benefit or who is eligible for it, not about what a device can do."""
+    return any(
+        morphs[k].form in _BENEFITS or morphs[k].form in _ELIGIBILITY
+        for k in range(first, last)
+        if morphs[k].tag in ("NNG", "NNP", "XR")
+    )
+
+
+_HARMS = _words("직사광선 햇빛 고온 열 습기 물기 화기 불 불꽃 충격 먼지 자석 어린이 아이 유아 반려동물")
+
+
+def _away_from_harm(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """A place kept out of harm's reach ('-이 닿지 않는 곳에', '-를 피해'): where to keep a thing safely, a
+    safety instruction rather than a request of the customer's effort."""
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form == "않" and m.tag == "VX" and k + 2 < last and morphs[k + 1].tag == "ETM" \
+                and morphs[k + 2].form in ("곳", "데", "장소"):
+            return True
+        if m.form == "피하" and m.tag == "VV" and any(morphs[j].form in _HARMS for j in range(first, k)):
+            return True
     return False
 
 
