@@ -232,10 +232,5 @@ _HARD: dict[frozenset, tuple[object, dict[str, bool]]] = {}
 _HARD_CACHE_SIZE = 65536
 
 
-def _nouns(sentence: Sentence, params: Params) -> float:
-    return float(sum(1 for m in sentence.morphs if m.tag == "NNG"))
-
-
-MEASURES["hard_words_per_sentence"] = Measure(
-    "sentence", hard_words_per_sentence, "어려운 한자어 명사 수 (문장당)", _nouns
-)
+# No bound: counting NNG morphemes (the only cheap one) costs about what it saves (most real sentences hold 5+).
+MEASURES["hard_words_per_sentence"] = Measure("sentence", hard_words_per_sentence, "어려운 한자어 명사 수 (문장당)")
