@@ -108,3 +108,11 @@ def test_line_break_inside_a_word_is_not_a_sentence_end() -> None:
     assert cs_coach.check("사진이 앨범에 저장됩\n니다.").speech_level == "hapsyo"
     # an ordinary line break still ends a sentence
     assert len(cs_coach.check("안녕하세요\n주문하신 상품은 오늘 출발했습니다.").sentences) == 2
+
+
+@pytest.mark.parametrize("text", ["합셔야 합니다.", "이건 합셔야 해요", "값셔서 그래요."])
+def test_a_noun_read_right_before_si_is_a_misread_and_left_alone(coach: cs_coach.Coach, text: str) -> None:
+    """Kiwi restores an elided copula (상태세요 → 상태+이+세요), so a noun directly before -시- is a misread of
+    garbled text; dropping that -시- used to give 합어야, a word that is not Korean."""
+    assert not [f for f in coach.check(text).findings if f.category == "honorific"]
+    assert coach.fix(text).text == text
