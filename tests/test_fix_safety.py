@@ -56,9 +56,17 @@ def test_unsafe_fix_never_writes_slots_repeats_or_stutters(text: str) -> None:
 @SETTINGS
 @given(korean_ish)
 def test_fix_never_adds_findings(text: str) -> None:
+    """Warnings and errors never grow; an info hint may come with an edit that removed its own warning (the
+    fixer's documented rule: '기다리세요' -> '잠시만 기다려 주시겠어요' may bring 'how many minutes?')."""
     before = cs_coach.check(text).findings
     after = cs_coach.fix(text, unsafe=True).remaining
-    assert len(after) <= len(before)
+    assert len(_serious(after)) <= len(_serious(before))
+    if len(_serious(after)) == len(_serious(before)):
+        assert len(after) <= len(before)
+
+
+def _serious(findings: list[cs_coach.Finding]) -> list[cs_coach.Finding]:
+    return [f for f in findings if f.severity != "info"]
 
 
 def test_the_reported_garbling_cases() -> None:
