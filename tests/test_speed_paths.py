@@ -76,3 +76,39 @@ def test_kiwi_workers_leave_a_core_for_the_matching_thread(monkeypatch, cores: i
 
     monkeypatch.setattr(analyze_module.os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
     assert analyze_module.default_workers() == workers
+
+
+# Our own fragments: long and short clauses, quoted UI labels, numbered steps, piles of Sino-Korean nouns.
+_PIECES = [
+    "앱을 열고", "설정에서 '알림 받기'를 누르고", "주문 내역을 확인하신 뒤", "배송 조회 화면에서", "\"다음에 하기\"를",
+    "1. 로그인하시고 2. 마이페이지로 가신 다음 3. 환불 신청을 누르세요",
+    "결제 취소 처리 완료 후 환불 금액 정산 절차 진행 예정",
+    "고객님께서 요청하신 교환 접수가 정상적으로 처리되었으며", "번거로우시겠지만", "다시 한 번 확인해 주시면",
+    "영업일 기준 삼 일 안에 입금됩니다", "• 주소 변경 • 수령인 변경 • 배송 메모 수정", "죄송합니다", "감사합니다",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9))
+@settings(max_examples=60, deadline=None)
+def test_a_metric_bound_is_never_below_the_value(pieces: list[str]) -> None:
+    """The metric loop skips a measure when its bound is at most the lowest limit: sound only if bound >= value."""
+    from cs_coach.metrics import MEASURES
+
+    params = {"clauses_per_sentence": [{}, {"min_words": 15, "always_over": 3}, {"step_words": 2}]}
+    for sentence in analyze(" ".join(pieces) + ".").sentences:
+        for name, measure in MEASURES.items():
+            if measure.bound is None:
+                continue
+            for extra in params.get(name, [{}]):
+                assert measure.bound(sentence, extra) >= measure.compute(sentence, extra), (name, sentence)
+
+
+def test_full_marks_without_findings_are_what_validation_builds_and_not_shared() -> None:
+    from cs_coach.models import CATEGORIES, Scores
+    from cs_coach.scoring import score
+
+    first = score([])
+    assert first == Scores(overall=100, categories=dict.fromkeys(CATEGORIES, 100))
+    assert first.model_dump_json() == Scores(overall=100, categories=dict.fromkeys(CATEGORIES, 100)).model_dump_json()
+    first.categories["tone"] = 0
+    assert score([]).categories["tone"] == 100

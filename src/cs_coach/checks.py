@@ -228,16 +228,25 @@ def _sentence_result(plan: Plan, sentence: Sentence) -> _SentenceResult:
     for measure, params, levels, limits in plan.metric_groups:
         if levels is not None and sentence.level not in levels:
             continue
-        value = MEASURES[measure].compute(sentence, params)
+        scale = MEASURES[measure]
+        if scale.bound is not None and scale.bound(sentence, params) <= limits[0][0]:
+            continue  # limits ascend: not even the lowest can be passed
+        value = scale.compute(sentence, params)
         for limit, number in limits:
             if value <= limit:
                 break
             variables = {"value": _number(value), "max": _number(limit)}
             hits.append(Hit(number, 0, 0, len(morphs), variables=variables))
+    if not hits and not triggers:
+        return _NOTHING
     return (
         tuple((h.rule_index, h.first, h.last, h.captures, h.variables, h.entry) for h in hits),
         tuple(triggers),
     )
+
+
+# Most sentences yield nothing: one shared result, so the per-sentence cache holds no copies of it.
+_NOTHING: _SentenceResult = ((), ())
 
 
 def _needs_met(plan: Plan, morphs: Sequence[Morph], positions: Positions) -> frozenset[int]:

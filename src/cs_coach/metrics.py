@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Literal
 
 from .analyze import Analysis, Sentence
-from .sentences import Understanding, quoted_of, understand
+from .sentences import Understanding, clause_total, quoted_of, understand
 from .speech import is_polite
 
 Params = Mapping[str, object]
@@ -17,9 +17,13 @@ _SYMBOL_PREFIXES = ("S", "W_")
 
 @dataclass(frozen=True)
 class Measure:
+    """`bound`, when given, is a cheap upper bound of `compute` on a sentence: where it is at most a rule's
+    lowest `max` the value cannot pass it, so the measure is not computed (most sentences are short)."""
+
     scope: Literal["sentence", "reply"]
     compute: Callable[..., float]
     description: str
+    bound: Callable[..., float] | None = None
 
 
 def _word_keys(sentence: Sentence, first: int = 0, last: int | None = None) -> list[object]:
@@ -136,9 +140,21 @@ def sentences_per_reply(analysis: Analysis, params: Params) -> float:
     return float(len(analysis.sentences))
 
 
+def _words_bound(sentence: Sentence, params: Params) -> float:
+    """One key per 어절, plus one per quoted span (a word cut by a quote mark can give two keys)."""
+    return float(sentence.words + len(quoted_of(sentence)))
+
+
+def _clauses_bound(sentence: Sentence, params: Params) -> float:
+    """The sentence layer's clauses: list merging and the short-sentence rule only lower the count."""
+    if params.get("endings"):
+        return float("inf")
+    return float(max(1, clause_total(sentence)))
+
+
 MEASURES: dict[str, Measure] = {
-    "words_per_sentence": Measure("sentence", words_per_sentence, "어절 수 (문장당)"),
-    "clauses_per_sentence": Measure("sentence", clauses_per_sentence, "절 수 (문장당, 연결 어미로 셈)"),
+    "words_per_sentence": Measure("sentence", words_per_sentence, "어절 수 (문장당)", _words_bound),
+    "clauses_per_sentence": Measure("sentence", clauses_per_sentence, "절 수 (문장당, 연결 어미로 셈)", _clauses_bound),
     "chars_per_reply": Measure("reply", chars_per_reply, "공백을 뺀 글자 수 (답변당)"),
     "sentences_per_reply": Measure("reply", sentences_per_reply, "문장 수 (답변당)"),
 }
@@ -216,4 +232,5 @@ _HARD: dict[frozenset, tuple[object, dict[str, bool]]] = {}
 _HARD_CACHE_SIZE = 65536
 
 
+# No bound: counting NNG morphemes (the only cheap one) costs about what it saves (most real sentences hold 5+).
 MEASURES["hard_words_per_sentence"] = Measure("sentence", hard_words_per_sentence, "어려운 한자어 명사 수 (문장당)")

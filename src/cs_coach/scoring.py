@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .models import CATEGORIES, Finding, Report, Scores
+from .models import CATEGORIES, Finding, Report, Scores, trusted
 
 POINTS: dict[str, int] = {
     "positive": 12, "request": 10, "tone": 10, "blame": 10, "honorific": 8, "policy": 8, "empathy": 8,
@@ -35,6 +35,8 @@ assert set(POINTS) == set(CATEGORIES) and sum(POINTS.values()) == 100, "one scor
 
 def score(findings: Sequence[Finding]) -> Scores:
     """The scorecard of one reply (see the module docstring for the formula)."""
+    if not findings:  # most replies: full marks, built without validation (its own dict: callers may edit it)
+        return trusted(Scores, {"overall": 100, "categories": dict.fromkeys(CATEGORIES, 100)})
     shares: Counter[str] = Counter()
     for finding in findings:
         shares[finding.category] += SEVERITY_SHARE[finding.severity]

@@ -268,6 +268,11 @@ def quoted_of(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     return tuple((a + base, b + base) for a, b in quoted)
 
 
+def clause_total(sentence: Sentence) -> int:
+    """How many clauses `understand` gives the sentence, without building them (a metric's bound)."""
+    return len(_core(sentence).clauses)
+
+
 def understand_all(sentences: Sequence[Sentence]) -> list[Understanding]:
     """One Understanding per sentence of a reply (each looks at the next for `alternative`)."""
     return [understand(s, sentences[i + 1] if i + 1 < len(sentences) else None) for i, s in enumerate(sentences)]
