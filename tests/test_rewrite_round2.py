@@ -197,3 +197,74 @@ def test_retry_only_for_the_agents_own_attempt(coach: cs_coach.Coach, text: str,
     fixed = coach.fix(text, unsafe=True).text
     assert fixed == expected
     assert not SLOT.search(fixed)
+
+
+def test_no_split_at_a_copula_kiwi_made_up() -> None:
+    # '여시고' is read as 여시/NNG + 이/VCP (no letters) + 고: no ending can be rebuilt on it
+    text = "이때는 앱을 완전히 닫았다가 다시 여시고 그래도 안 되면 휴대폰을 한 번 껐다 켜 보시고 다시 말씀해 주세요."
+    assert "여시이" not in (_split(text) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("앱을 껐다가 다시 켜 봐.", "앱을 껐다가 다시 켜 보세요."),  # banmal 'try it': a suggestion, not 봐요
+        ("어제 벌써 보냈어.", "어제 벌써 보냈어요."),
+    ],
+)
+def test_banmal_suggestions_become_requests(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text).text == expected
+
+
+def test_a_banmal_give_me_is_never_left_as_jwoyo(coach: cs_coach.Coach) -> None:
+    assert "줘요" not in coach.fix("주문 번호 알려 줘.", unsafe=True).text
+
+
+def test_a_gloss_does_not_repeat_the_noun_after_it(coach: cs_coach.Coach) -> None:
+    assert coach.fix("RMA 번호를 발급해 드리겠습니다.").text == "RMA(반품 승인) 번호를 발급해 드리겠습니다."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("확인했어요 ㅋㅋ", "확인했어요."),
+        ("확인했어요! ㅋㅋ", "확인했어요!"),
+        ("확인했어요. ㅋㅋㅋ", "확인했어요."),
+    ],
+)
+def test_taking_laughter_off_leaves_one_closing_mark(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 달 모집은 마감되었습니다.",
+         "이번 달 모집은 마감되었습니다. 대신 다른 방법이 있는지 바로 찾아보겠습니다."),
+        ("그 모델은 단종됐어요.", "그 모델은 단종됐어요. 대신 다른 방법이 있는지 바로 찾아볼게요."),
+    ],
+)
+def test_news_that_something_ended_gets_a_next_step_without_inputs(
+    coach: cs_coach.Coach, text: str, expected: str
+) -> None:
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cause before the resignation stays and the resignation becomes a plain 'hard to help' + next step
+        ("택배사 문제라 저희가 해 드릴 수 있는 게 없어요.",
+         "택배사 문제라 도와드리기 어려워요. 대신 제가 할 수 있는 방법을 바로 찾아볼게요."),
+        ("이미 출고돼서 도와드릴 방법이 없습니다.",
+         "이미 발송돼서 도와드리기 어렵습니다. 대신 제가 할 수 있는 방법을 바로 찾아보겠습니다."),
+        # a concession or a -고 step cannot lead into a model sentence: the model takes the whole sentence
+        ("조금 불편해도 참고 쓰시는 수밖에 없어요.", "많이 속상하셨겠어요. 제가 할 수 있는 방법을 바로 찾아볼게요."),
+    ],
+)
+def test_a_model_sentence_leaves_no_clause_hanging(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text, unsafe=True).text == expected
+
+
+def test_a_fragment_misread_as_a_copula_keeps_its_ending(coach: cs_coach.Coach) -> None:
+    assert coach.fix("감사합니다. 니다.").text == "감사합니다. 니다."

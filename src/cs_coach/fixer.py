@@ -122,6 +122,12 @@ def _round(ctx: _Context, report: Report,
     does not cost a round per finding); else the first single edit that passes; None when nothing passes."""
     candidates = _candidates(report.findings, ctx)
     if len(candidates) >= LOCAL_TRIAL_FROM:
+        # one whole-reply trial of every first choice before hundreds of window trials: when they all pass
+        # together (a long reply of many plain fixes) the window filter would only cost time
+        together = _first_choice(candidates, sentence_starts)
+        passed = _try(ctx, report, together) if together else None
+        if passed is not None:
+            return passed
         candidates = _locally_passing(ctx, report, candidates)
     first = _first_choice(candidates, sentence_starts)
     if not first:

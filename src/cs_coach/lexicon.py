@@ -70,8 +70,13 @@ def glossed(morphs: Sequence[Morph], last: int) -> bool:
 def gloss_suggestion(morphs: Sequence[Morph], first: int, last: int, entry: object) -> Suggestion:
     """Keep the word and add its explanation in brackets right after it, before any particle: SKU(상품 번호)를."""
     end = morphs[last - 1].end
+    gloss = entry.replace[0]  # type: ignore[attr-defined]
+    words = gloss.split()
+    following = morphs[last] if last < len(morphs) else None
+    if len(words) > 1 and following is not None and following.tag.startswith("NN") and following.form == words[-1]:
+        gloss = " ".join(words[:-1])  # 'RMA 번호': RMA(반품 승인) 번호, not RMA(반품 승인 번호) 번호
     return Suggestion(
-        replacement=f"({entry.replace[0]})",  # type: ignore[attr-defined]
+        replacement=f"({gloss})",
         start=end,
         end=end,
         applicability="safe" if entry.safe else "unsafe",  # type: ignore[attr-defined]

@@ -242,8 +242,13 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text)
+        if _MODEL_BREAK.search(replacement) and first > 0 and _dangling_lead(morphs, first):
+            start = sentence_span(sentence)[0]  # '조금 불편해도 많이 속상하셨겠어요.' would hang: take it all
         edits.append(_without_double_space(start, end, replacement, text))
-    if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end:
+    deletion = bool(edits) and all(not e[2] for e in edits)
+    if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end and not (
+        deletion and _closed(morphs)  # '확인했어요! ㅋㅋ': taking the tail off leaves the sentence closed already
+    ):
         punct = _final_punct(morphs, suggest.final_punct)
         covering = [k for k, e in enumerate(edits) if e[0] <= punct[0] < e[1]]
         if covering:  # the rewrite already swallowed the old punctuation: close it with the new one
@@ -357,6 +362,28 @@ def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> li
     if not replaced:
         return []
     return rejoin(morphs, replaced, text)
+
+
+_MODEL_BREAK = re.compile(r"[.?!] \S")  # a model rewrite of two sentences or more
+# Clause endings that cannot lead into a model sentence: sequence, concession, contrast, condition. A cause stays
+# (a rule's `lead` keeps it: '택배사 문제라 도와드리기 어려워요'), and so does an exclamation ('분실되다니').
+_LEADS_DROPPED = frozenset(
+    {"고", "며", "으며", "면서", "으면서", "어도", "아도", "여도", "더라도", "지만", "는데", "ᆫ데", "은데", "면", "으면",
+     "거나"}
+)
+
+
+def _dangling_lead(morphs: Sequence[Morph], first: int) -> bool:
+    """The words before a whole-clause rewrite end in a clause ending that would then lead into a new sentence."""
+    prev = morphs[first - 1]
+    return prev.tag == "EC" and prev.form in _LEADS_DROPPED and prev.word != morphs[first].word
+
+
+def _closed(morphs: Sequence[Morph]) -> bool:
+    """Closing punctuation follows the sentence's last word (a sentence of symbols only, 'ㅋㅋ' after '!', has
+    nothing of its own to close)."""
+    last_real = max((i for i, m in enumerate(morphs) if not is_symbol(m)), default=None)
+    return last_real is None or any(m.tag in {"SF", "SE"} for m in morphs[last_real + 1 :])
 
 
 def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:

@@ -291,6 +291,8 @@ def split_edits(sentence: Sentence, text: str) -> list[Edit] | None:
         stem = [(m.form, m.tag) for m in morphs[first:cut]]
         if not stem or (stem[-1][1] not in STEM_TAGS and stem[-1][1] != "EP"):
             continue
+        if any(m.tag == "VCP" and m.start == m.end for m in morphs[first:cut]):
+            continue  # a copula with no letters of its own ('여시고' misread as 여시+이+고): no ending to rebuild
         if _blocked(morphs, cut, first, tail, question):
             continue
         modal = first >= 1 and _modal_at(morphs, first)
