@@ -268,3 +268,45 @@ def test_a_model_sentence_leaves_no_clause_hanging(coach: cs_coach.Coach, text: 
 
 def test_a_fragment_misread_as_a_copula_keeps_its_ending(coach: cs_coach.Coach) -> None:
     assert coach.fix("감사합니다. 니다.").text == "감사합니다. 니다."
+
+
+# classes found by the seed-3 reading (fixed after it; the sentences here are written for the classes)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "다른 배경 화면을 고를 수 없는 경우, 지금 배경 화면은 바꿀 수 없습니다.",  # a limitation as the condition
+        "상대방이 사진을 열어 보기만 하고 답장을 보내지 않으면 알 수 없습니다.",  # two conditions joined by -만 하고
+    ],
+)
+def test_a_negative_condition_is_not_turned_positive_when_the_converse_differs(
+    coach: cs_coach.Coach, text: str
+) -> None:
+    assert coach.fix(text, unsafe=True).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 기능을 켜면 휴대폰을 귀에 대고 통화할 때 주변 소리를 줄여 줍니다.",  # -고 of manner
+        "홈 버튼이 없는 모델은 화면 아래쪽을 위로 밀고 잠시 멈추시거나 홈 버튼이 있는 모델은 홈 버튼을 두 번 누르세요.",
+    ],
+)
+def test_no_split_inside_a_manner_or_an_alternative(text: str) -> None:
+    assert _split(text) is None
+
+
+def test_a_noun_kiwi_splits_keeps_its_head_when_conjugated(coach: cs_coach.Coach) -> None:
+    # Kiwi reads 주소변경 as 주소 + 변경: the rewrite conjugates 변경 하다 and keeps 주소 as written
+    assert coach.fix("지금은 주소변경 할 수 없어요.", unsafe=True).text == (
+        "지금은 주소변경 하기 어려워요. 대신 다른 방법이 있는지 바로 찾아볼게요.")
+    assert _understood("두 대의 기기에 동시에 페어링 할 수 없습니다.").act == "limitation"
+
+
+def test_a_warranty_term_is_a_limitation(coach: cs_coach.Coach) -> None:
+    text = "정품이 아닌 부품으로 생긴 고장은 보증 수리가 적용되지 않아요."
+    assert _understood(text).act == "limitation"
+    assert coach.fix(text, unsafe=True).text == text
+
+
+def test_the_adverb_dongilhage_becomes_ttokgachi(coach: cs_coach.Coach) -> None:
+    assert coach.fix("모든 기기에서 화면이 동일하게 보입니다.").text == "모든 기기에서 화면이 똑같이 보입니다."

@@ -215,7 +215,12 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
                     return text[start:end]  # inside a compound (회원가입): a particle would split the word
                 return text[start:end] + "".join(choose(text[start:end], f) for f, _ in more)
             stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
-            return join_word(stem + more)
+            morphs = sentence.morphs
+            lead = first
+            while lead > 0 and morphs[lead - 1].word == morphs[first].word:
+                lead -= 1  # '페어링 할': Kiwi's 페어+링, the capture holds 링: keep the word's head as written
+            head = text[morphs[lead].start : morphs[first].start] if lead < first else ""
+            return head + join_word(stem + more)
         return text[start:end]
 
     return _PLACEHOLDER.sub(sub, template)

@@ -1181,6 +1181,8 @@ def _disclaimer(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) 
     noun = fact.predicate_noun
     if noun == "지":  # 책임을 지지 않습니다: the object names the predicate
         noun, _ = _object_noun(morphs, first, last)
+    if noun == "적용" and fact.subject is not None and "보증" in fact.subject:
+        return True  # 보증 서비스가 적용되지 않습니다: the warranty's terms
     return noun in _LIABILITY
 
 
@@ -1254,7 +1256,10 @@ def _object_noun(morphs: tuple[Morph, ...], first: int, last: int) -> tuple[str 
         elif m.tag == "JX" and m.form in ("은", "는", "ᆫ", "도") and prev.form not in _TIME_NOUNS:
             marked.append(prev.form)
         elif m.form == "하" and m.tag == "VV" and prev.tag == "NNG" and prev.word != m.word:
-            found = prev.form
+            head = k - 1  # the whole noun of that word: Kiwi reads 페어링 as 페어 + 링
+            while head > first and morphs[head - 1].tag == "NNG" and morphs[head - 1].word == prev.word:
+                head -= 1
+            found = "".join(x.form for x in morphs[head:k])
     return found, marked
 
 

@@ -52,6 +52,8 @@ _TOPIC = frozenset({"은", "는", "ᆫ"})
 _MOTION = frozenset({"가", "오", "방문", "들르", "나가", "나오", "들어가", "들어오", "찾아가", "찾아오", "다녀오",
                      "올라가", "내려가", "건너가", "모이", "내점", "이동"})
 _AGENT_PRONOUNS = frozenset({"저", "제", "저희"})
+_MANNER = frozenset({"대", "들", "끼", "쥐", "잡", "메", "차", "입", "신", "쓰", "물", "안", "업", "꽂"})
+_ALTERNATIVE = frozenset({"거나", "든지", "든가"})
 _PROMISE = {"hapsyo": (("겠", "EP"), ("습니다", "EF")), "haeyo": (("ᆯ게요", "EF"),)}
 
 
@@ -171,6 +173,10 @@ def _blocked(morphs: Sequence[Morph], cut: int, first: int, tail: Sequence[tuple
         return True  # a one-word clause: a cushion ('번거로우시겠지만') or an opener
     if (form in _COORDINATE or form in _CAUSE) and _chain_goes_on(morphs, cut):
         return True
+    if form == "고" and morphs[cut - 1].form in _MANNER and morphs[cut - 1].tag == "VV":
+        return True  # '귀에 대고 통화할 때', '두 손으로 들고': holding or wearing is the manner of what follows
+    if form in _COORDINATE and _alternative_follows(morphs, cut):
+        return True  # '스와이프하고 멈추시거나 … 누르세요': the step belongs to the first of two alternatives
     if form in _CAUSE and morphs[cut - 1].form in _MOTION:
         return True  # '방문해서 가져가다', '들러서 받으세요': going somewhere to do a thing is one sequence, no cause
     if form in _CAUSE:
@@ -182,6 +188,17 @@ def _blocked(morphs: Sequence[Morph], cut: int, first: int, tail: Sequence[tuple
         past = any(t == "EP" and f in _TENSE for f, t in tail)
         if verb and not past and any(m.tag == "JKO" for m in morphs[begins:cut]):
             return True  # '위젯을 터치해서 메뉴를 연 뒤': a step done by the same person, not a cause
+    return False
+
+
+def _alternative_follows(morphs: Sequence[Morph], cut: int) -> bool:
+    """The next clause ending after the cut is -거나/-든지: the cut clause is part of one alternative."""
+    for k in range(cut + 1, len(morphs)):
+        m = morphs[k]
+        if m.tag == "EC" and (k + 1 >= len(morphs) or morphs[k + 1].word != m.word) and morphs[k + 1].tag != "VX":
+            return m.form in _ALTERNATIVE
+        if m.tag == "EF":
+            return False
     return False
 
 
