@@ -70,14 +70,6 @@ def test_placed_starts_and_bit_masks_find_what_every_start_finds(text: str) -> N
     assert matched > 0  # each text is written to trip some rule
 
 
-@pytest.mark.parametrize(("cores", "workers"), [(1, 1), (2, 1), (3, 2), (8, 2)])
-def test_kiwi_workers_leave_a_core_for_the_matching_thread(monkeypatch, cores: int, workers: int) -> None:
-    from cs_coach import analyze as analyze_module
-
-    monkeypatch.setattr(analyze_module.os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
-    assert analyze_module.default_workers() == workers
-
-
 # Our own fragments: long and short clauses, quoted UI labels, numbered steps, piles of Sino-Korean nouns.
 _PIECES = [
     "앱을 열고", "설정에서 '알림 받기'를 누르고", "주문 내역을 확인하신 뒤", "배송 조회 화면에서", "\"다음에 하기\"를",

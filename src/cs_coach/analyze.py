@@ -170,28 +170,15 @@ def get_kiwi() -> Kiwi:
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                workers = int(os.environ.get("CS_COACH_WORKERS", "0")) or default_workers()
+                # 2 workers vs 1 for check_many on 2 cores was measured both ways (0.86x on a quiet host, 1.13-1.31x
+                # on a busy one, where 3 threads win a bigger share): speed.py prints both; the default stays 2.
+                workers = int(os.environ.get("CS_COACH_WORKERS", "0")) or min(2, os.cpu_count() or 1)
                 kiwi = Kiwi(num_workers=workers, load_multi_dict=False)
                 for word, morphs in _PRE_ANALYZED.items():
                     kiwi.add_pre_analyzed_word(word, morphs, score=0.0)
                 kiwi.tokenize("안녕하세요. 확인해 드릴게요.")
                 _kiwi = kiwi
     return _kiwi
-
-
-def default_workers() -> int:
-    """Kiwi's worker threads: one core fewer than this process may use, between 1 and 2.
-
-    Workers serve only `analyze_many` (`check` analyses on the calling thread), and there the calling
-    thread is busy too, matching one reply while Kiwi analyses the next. On 2 cores, 2 workers made 3
-    busy threads and `check_many` slower than with 1 (measured 0.86x); 1 worker and the matching thread
-    fill the 2 cores without taking turns.
-    """
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(2, cores - 1))
 
 
 def reject_surrogates(text: str) -> None:
