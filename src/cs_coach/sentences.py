@@ -859,17 +859,10 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
             i + 2 < last and morphs[i + 2].form in ("었", "았") and morphs[i + 1].tag == "EC"
         )
     if form == "없" and tag in ("VA", "VV"):
-        k = i - 1
-        while k >= 0 and morphs[k].tag.startswith("J"):
-            k -= 1
-        return k >= 0 and morphs[k].form in _STOCK_NOUNS
+        return _stock_before(morphs, i)
     if form == "남" and tag == "VV":
         # 좌석이 남아 있지 않습니다, 재고가 남지 않았어요: nothing left of what the customer wants
-        k = i - 1
-        while k >= 0 and morphs[k].tag.startswith("J"):
-            k -= 1
-        stock = k >= 0 and morphs[k].form in _STOCK_NOUNS
-        return stock and any(morphs[j].form in ("않", "없") for j in range(i + 1, min(last, i + 6)))
+        return _stock_before(morphs, i) and any(morphs[j].form in ("않", "없") for j in range(i + 1, min(last, i + 6)))
     if form == "이상" and tag == "NNG" and i > 0 and morphs[i - 1].form == "더":
         # 더 이상 생산되지 않습니다 / 더 이상 판매하지 않아요: it is over
         return any(morphs[k].form in ("않", "못", "안") for k in range(i + 1, last))
@@ -1225,8 +1218,7 @@ def _predicate_class(
                 break
     if op is None or op in _GENERIC_PREDICATES:
         obj, marked = _object_noun(morphs, first, last)
-        subject_head = fact.subject.split()[-1] if fact.subject else None
-        op = obj or subject_head or (marked[-1] if marked else None)
+        op = obj or obj_or_subject_head(fact) or (marked[-1] if marked else None)
     if op in _KNOWLEDGE:
         return "knowledge"
     if op in _CONTACT:
@@ -1329,6 +1321,14 @@ def _away_from_harm(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
         if m.form == "피하" and m.tag == "VV" and any(morphs[j].form in _HARMS for j in range(first, k)):
             return True
     return False
+
+
+def _stock_before(morphs: tuple[Morph, ...], i: int) -> bool:
+    """The word before morpheme i, particles skipped, is stock or seats (재고가 없습니다, 좌석이 남아 있지 않습니다)."""
+    k = i - 1
+    while k >= 0 and morphs[k].tag.startswith("J"):
+        k -= 1
+    return k >= 0 and morphs[k].form in _STOCK_NOUNS
 
 
 def _sagwa(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
