@@ -74,7 +74,8 @@ def test_memo_style_of_a_state_is_safely_present(coach: cs_coach.Coach) -> None:
 
 
 def test_wonhwal_has_no_one_word_substitute(coach: cs_coach.Coach) -> None:
-    for text in ("통화 연결이 원활하지 않으면 잠시 뒤에 다시 걸어 주세요.", "원활한 진행을 위해 서류를 미리 준비해 주세요."):
+    texts = ("통화 연결이 원활하지 않으면 잠시 뒤에 다시 걸어 주세요.", "원활한 진행을 위해 서류를 미리 준비해 주세요.")
+    for text in texts:
         report = coach.check(text)
         wonhwal = [f for f in report.findings if "원활" in f.text]
         assert wonhwal and all(not f.suggestions for f in wonhwal)
