@@ -154,3 +154,30 @@ def test_a_verbal_noun_topic_takes_eoryeopda_without_hagi(coach: cs_coach.Coach,
 def test_a_second_result_opening_with_its_object_stays_under_the_condition() -> None:
     text = "앱이 상자를 알아보면 상자 둘레에 흰 테두리가 생기고 크기를 바로 재실 수 있습니다."
     assert _split(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "충전 케이블이 파손된 경우 충전이 느려지거나 멈출 수 있습니다.",
+        "업데이트 설치가 지연되었다면 와이파이 연결을 먼저 확인해 보세요.",
+    ],
+)
+def test_no_apology_before_a_hypothetical(coach: cs_coach.Coach, text: str) -> None:
+    # a problem said as a condition is an explanation, not something the customer went through
+    assert "죄송" not in coach.fix(text, unsafe=True).text
+
+
+def test_an_apology_still_comes_before_a_problem_that_happened(coach: cs_coach.Coach) -> None:
+    text = "보내 드린 컵이 파손되어 도착했군요. 사진을 보내 주시면 바로 새 컵을 보내 드릴게요."
+    assert coach.fix(text, unsafe=True).text == "불편을 드려 정말 죄송해요. " + text
+
+
+def test_not_relation_is_a_condition_of_its_own_and_cannot_contradict_relation() -> None:
+    from pydantic import ValidationError
+
+    from cs_coach.schema import Condition
+
+    assert Condition(not_relation=["condition"]).not_relation == ["condition"]
+    with pytest.raises(ValidationError):
+        Condition(relation=["condition"], not_relation=["condition"])

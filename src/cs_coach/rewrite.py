@@ -449,7 +449,8 @@ def _lexicon_suggestions(
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
-            if _adverb(lead) and not _light_verb_follows(morphs, hit.last):
+            noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
+            if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
@@ -483,7 +484,7 @@ _LIGHT_VERBS = frozenset({"하", "드리", "주", "걸", "받"})
 
 
 def _adverb(words: str) -> bool:
-    """Is the leading part of a replacement one adverb (다시 in '다시 전화')?"""
+    """Is the leading part of a replacement one adverb (다시 in '다시 전화', a noun phrase only before a verb)?"""
     morphs = tokenize_phrase(words)
     return len(morphs) == 1 and morphs[0][1] == "MAG"
 
