@@ -121,7 +121,8 @@ def test_a_reproach_loses_its_intensifier_with_its_ending(coach: cs_coach.Coach)
 
 
 def test_a_checkbox_label_or_icon_is_not_turned_into_hwagin(coach: cs_coach.Coach) -> None:
-    for text in ("필터를 열고 '사진만 보기'를 체크하면 사진만 모아 볼 수 있습니다.", "알림 옆의 체크 아이콘을 누르세요."):
+    texts = ("필터를 열고 '사진만 보기'를 체크하면 사진만 모아 볼 수 있습니다.", "알림 옆의 체크 아이콘을 누르세요.")
+    for text in texts:
         assert "확인" not in coach.fix(text, unsafe=True).text
     assert coach.fix("주문 내용을 체크해 주세요.", unsafe=True).text == "주문 내용을 확인해 주세요."
 
