@@ -110,6 +110,12 @@ class Sentence:
         return morphs
 
     @property
+    def unshifted(self) -> tuple[tuple[Morph, ...], int]:
+        """(morphemes at the offsets first analysed, what to add to them): spans computed on these and moved
+        by the offset equal spans on `morphs`, without building a shifted view's copies."""
+        return self._base, self._offset
+
+    @property
     def words(self) -> int:
         morphs = self.morphs
         return morphs[-1].word + 1 if morphs else 0

@@ -31,7 +31,7 @@ from .rewrite import suggestions_for
 from .schema import PatternRule
 from .scoring import score
 from .sentences import Understanding, understand_all
-from .spans import overlaps_any, protected_spans, sentence_span, syllable_span, word_span
+from .spans import overlaps_any, protected_spans, sentence_span, sentence_syllable_span, sentence_word_span
 from .speech import reply_level
 from .validate import fill_message
 
@@ -136,26 +136,40 @@ class Coach:
                 yield _error_report(analysis.text, f"item {number}: internal error ({type(exc).__name__}: {exc});"
                                     " please report it with this text")
 
-    def _report(self, analysis: Analysis, ignore: frozenset[str] = frozenset()) -> Report:
+    def _report(self, analysis: Analysis, ignore: frozenset[str] = frozenset(),
+                suggest: bool | frozenset[str] = True) -> Report:
         understandings = understand_all(analysis.sentences)
-        findings = self._findings(analysis, understandings, ignore)
+        findings = self._findings(analysis, understandings, ignore, suggest)
         return Report(
             text=analysis.text,
             findings=findings,
             speech_level=reply_level(s.level for s in analysis.sentences),  # type: ignore[arg-type]
             scores=score(findings),
-            sentences=[sentence_info(u) for u in understandings],
+            sentences=[sentence_info(u) for u in understandings] if suggest is True else [],
         )
 
+    def _trial(self, text: str, suggest_rules: frozenset[str] = frozenset()) -> Report:
+        """The fixer's re-check of an edit: the same findings (rule, span, severity, group), with suggestions
+        and messages only in the sentences where one of `suggest_rules` is found. Most trials are rejected,
+        and the suggestions of every finding were most of a fix's time."""
+        return self._report(analyze(text), suggest=suggest_rules)
+
     def _findings(
-        self, analysis: Analysis, understandings: Sequence[Understanding], ignore: frozenset[str] = frozenset()
+        self, analysis: Analysis, understandings: Sequence[Understanding], ignore: frozenset[str] = frozenset(),
+        suggest: bool | frozenset[str] = True,
     ) -> list[Finding]:
+        """`suggest`: True for every finding's suggestions and message, or the rule ids whose sentences get
+        them (a group's members share a sentence, so a group is built whole or without suggestions)."""
         text = analysis.text
         protected = protected_spans(text)
         findings: dict[tuple[str, int, int], Finding] = {}
         order: dict[tuple[str, int, int], tuple[int, int, int]] = {}  # key -> (kind rank, rule number, sentence)
         as_refusal = self.plan.acts_as_refusal
-        for hit in find_hits(self.plan, analysis, understandings):
+        hits = find_hits(self.plan, analysis, understandings)
+        if suggest is not True:
+            hits = list(hits)
+            wanted = {h.sentence for h in hits if self.ruleset.rules[h.rule_index].id in suggest}
+        for hit in hits:
             compiled = self.ruleset.rules[hit.rule_index]
             if ignore and (compiled.id in ignore or compiled.pack in ignore or compiled.rule.category in ignore):
                 continue
@@ -168,11 +182,12 @@ class Coach:
             if key in findings:
                 continue
             understanding = understandings[hit.sentence] if hit.sentence is not None else None
+            full = suggest is True or hit.sentence in wanted
             suggestions = [
                 s
                 for s in suggestions_for(compiled, hit, analysis, understanding, as_refusal)
                 if not overlaps_any(s.start, s.end, protected)
-            ]
+            ] if full else []
             rule = compiled.rule
             findings[key] = Finding(
                 rule_id=rule.id,
@@ -182,7 +197,7 @@ class Coach:
                 start=start,
                 end=end,
                 text=text[start:end],
-                message=_message(rule.message, hit, analysis, text[start:end]),
+                message=_message(rule.message, hit, analysis, text[start:end]) if full else "",
                 suggestions=suggestions,
             )
             sentence = hit.sentence if hit.sentence is not None else -1
@@ -197,7 +212,7 @@ class Coach:
         one per sentence per round. A template (a suggestion with `inputs`) is applied only when `inputs`
         gives every one of its slots; otherwise it stays in `remaining`. Fix never writes `{…}` itself.
         """
-        return fix_text(self.check, text, unsafe=unsafe, inputs=inputs)
+        return fix_text(self.check, text, unsafe=unsafe, inputs=inputs, trial=self._trial)
 
 
 # One finding per problem span: findings that overlap in one sentence and share a family (or flag the very
@@ -297,8 +312,8 @@ def _hit_span(kind: str, hit: Hit, analysis: Analysis) -> tuple[int, int]:
     if kind == "metric":
         return sentence_span(sentence)
     if kind == "lexicon":
-        return syllable_span(sentence.morphs, hit.first, hit.last)
-    return word_span(sentence.morphs, hit.first, hit.last)
+        return sentence_syllable_span(sentence, hit.first, hit.last)
+    return sentence_word_span(sentence, hit.first, hit.last)
 
 
 def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
@@ -306,7 +321,7 @@ def _message(template: str, hit: Hit, analysis: Analysis, flagged: str) -> str:
     if hit.sentence is not None:
         sentence = analysis.sentences[hit.sentence]
         for name, (first, last) in hit.captures.items():
-            start, end = syllable_span(sentence.morphs, first, last)
+            start, end = sentence_syllable_span(sentence, first, last)
             values[name] = analysis.text[start:end]
     return fix_after_quotes(fill_message(template, values))
 

@@ -46,11 +46,21 @@ class _Context:
     check: Callable[[str], Report]
     unsafe: bool  # this phase may apply unsafe suggestions
     values: Mapping[str, str]
+    # the same findings, with suggestions only in the sentences of the rules given: judges an edit
+    trial: Callable[[str, frozenset[str]], Report] | None = None
+
+    def judge(self, text: str, suggest_rules: frozenset[str] = frozenset()) -> Report:
+        return self.trial(text, suggest_rules) if self.trial else self.check(text)
 
 
 def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
-             inputs: Mapping[str, str] | None = None) -> FixResult:
-    """Apply suggestions round by round until no candidate passes the re-check (see the module doc)."""
+             inputs: Mapping[str, str] | None = None,
+             trial: Callable[[str, frozenset[str]], Report] | None = None) -> FixResult:
+    """Apply suggestions round by round until no candidate passes the re-check (see the module doc).
+
+    `trial(text, rules)`, when given, re-checks an edit under trial: it must find what `check` finds (rule, span,
+    severity, group), with `check`'s suggestions in the sentences where `rules` are found and none elsewhere;
+    only the text a round keeps is checked in full."""
     values = {k: v for k, v in (inputs or {}).items() if v and v.strip()}
     applied: list[Suggestion] = []
     report = check(text)
@@ -59,10 +69,10 @@ def fix_text(check: Callable[[str], Report], text: str, unsafe: bool = False,
     # warnings and errors, or the hints when those stay, and each edit brings at most a hint or two.
     bound = MAX_FIX_ROUNDS + 2 * sum(_counts(report.findings).values())
     while rounds < bound:
-        step = _round(_Context(check, False, values), report)
+        step = _round(_Context(check, False, values, trial), report)
         if step is None and unsafe:
             starts = [s.start for s in analyze(report.text).sentences]
-            step = _round(_Context(check, True, values), report, starts)
+            step = _round(_Context(check, True, values, trial), report, starts)
         if step is None:
             break
         done, report = step
@@ -173,7 +183,7 @@ def _passes_in_window(ctx: _Context, text: str, sentences: Sequence[Sentence], s
     lo, hi = sentences[first].start, sentences[max(last - 1, first)].end
     if not (lo <= min(s.start, f.start) and max(s.end, f.end) <= hi) or 2 * (hi - lo) > len(text):
         return True  # not local: decided on the whole reply
-    window = ctx.check(text[lo:hi])
+    window = ctx.judge(text[lo:hi])
     if not any(w.rule_id == f.rule_id for w in window.findings):
         return True  # the rule needs more context than the window: decided on the whole reply
     moved = _Candidate(
@@ -181,15 +191,17 @@ def _passes_in_window(ctx: _Context, text: str, sentences: Sequence[Sentence], s
         s.model_copy(update={"start": s.start - lo, "end": s.end - lo}),
         c.own_words,
     )
-    return _try(ctx, window, [moved]) is not None
+    return _try(ctx, window, [moved], keep=False) is not None
 
 
-def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[Suggestion], Report] | None:
-    """The applied suggestions and the re-checked report when the edits pass every test of the module doc.
+def _try(ctx: _Context, report: Report, chosen: list[_Candidate],
+         keep: bool = True) -> tuple[list[Suggestion], Report] | None:
+    """The applied suggestions and the re-checked report when the edits pass every test of the module doc
+    (`keep`: the report in full, with suggestions, as the next round starts from it).
 
     An edit that brings a new finding may still pass together with the fixes of what it brought (an order made
     a request gets its cushion in the same step), when the result has nothing new."""
-    step = _step(ctx.check, report, chosen)
+    step = _step(ctx.judge, report, chosen)
     if step is None:
         return None
     after, counts = step
@@ -197,16 +209,18 @@ def _try(ctx: _Context, report: Report, chosen: list[_Candidate]) -> tuple[list[
     done = [c.suggestion for c in chosen]
     over = _unresolved(before, counts, chosen, _hints(report, after, chosen, before, counts))
     if not over:
-        return done, after
+        return done, ctx.check(after.text) if keep and ctx.trial else after
     # a second step may fix what the first left or brought (the rest of a long sentence split once)
+    if ctx.trial:  # the suggestions of what is left over are the second step's candidates
+        after = ctx.judge(after.text, frozenset(over))
     follow = _first_choice(_candidates([f for f in after.findings if _counts([f]).keys() & over], ctx))
-    second = _step(ctx.check, after, follow) if follow else None
+    second = _step(ctx.judge, after, follow) if follow else None
     if second is None:
         return None  # (a) the target is still there, or (b) a new finding
     final, counts = second
     if _unresolved(before, counts, chosen, _hints(report, final, chosen, before, counts)):
         return None
-    return done + [c.suggestion for c in follow], final
+    return done + [c.suggestion for c in follow], ctx.check(final.text) if keep and ctx.trial else final
 
 
 def _hints(report: Report, after: Report, chosen: Sequence[_Candidate], before: Counter[str],

@@ -61,13 +61,28 @@ def word_span(morphs: Sequence[Morph], first: int, last: int) -> tuple[int, int]
 
 def sentence_span(sentence: Sentence) -> tuple[int, int]:
     """The sentence without leading/trailing symbols (punctuation, emoji, quotes) where it has words."""
-    morphs = sentence.morphs
-    real = [i for i, m in enumerate(morphs) if not is_symbol(m)]
-    if not real:
+    morphs, offset = sentence.unshifted
+    first = next((i for i, m in enumerate(morphs) if not is_symbol(m)), None)
+    if first is None:
         return sentence.start, sentence.end
-    start, _ = syllable_span(morphs, real[0], real[0] + 1)
-    _, end = syllable_span(morphs, real[-1], real[-1] + 1)
-    return start, end
+    last = next(i for i in range(len(morphs) - 1, first - 1, -1) if not is_symbol(morphs[i]))
+    start, _ = syllable_span(morphs, first, first + 1)
+    _, end = syllable_span(morphs, last, last + 1)
+    return start + offset, end + offset
+
+
+def sentence_syllable_span(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """`syllable_span` of the sentence's morphemes [first, last), without reading a shifted view's copies."""
+    morphs, offset = sentence.unshifted
+    start, end = syllable_span(morphs, first, last)
+    return start + offset, end + offset
+
+
+def sentence_word_span(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """`word_span` of the sentence's morphemes [first, last), without reading a shifted view's copies."""
+    morphs, offset = sentence.unshifted
+    start, end = word_span(morphs, first, last)
+    return start + offset, end + offset
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
