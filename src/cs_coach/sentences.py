@@ -1164,7 +1164,7 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
             return False  # 연결이 안 돼요, 로그인이 안 됩니다: an attempt that failed, which the agent can try again
     if op in _DEVICE_OPS:
         return True
-    # an action aimed at a device (두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 넣을 수 없어요) that is no company action
+    # an action aimed at a device that is no company action: 두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 못 넣어요
     return op is not None and op not in _COMPANY_ACTIONS and _product_goal(morphs, first, last)
 
 
