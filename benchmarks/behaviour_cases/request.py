@@ -69,6 +69,10 @@ def cases() -> list[Case]:
         ("신청서를 새로 {작성하십시오|작성하세요}.", "새 [item:을] {생성하십시오|생성하세요}."),  # 생성: an app's verb
     ], {**w, "app": ("메모 앱에서", "건강 앱에서", "사진 앱에서", "노트 앱에서"),
         "album": ("앨범에", "폴더에", "공유 앨범에"), "item": ("폴더", "재생 목록", "계정", "메모")}, limit=4)
+    b.mft("cushioned-request", [
+        "번거로우시겠지만 [doc:을] 다시 보내 {주시겠습니까|주시겠어요}?",
+        "괜찮으시다면 [doc:을] 메일로 보내 주시면 {감사하겠습니다|감사하겠어요}.",
+    ], w, False, limit=6)
     # a wish for the customer's wellbeing in -세요 is not an order; the same verb with a place or a task is
     b.mft("wishes", [
         "[trip] 잘 {다녀오십시오|다녀오세요}.",
@@ -96,8 +100,4 @@ def cases() -> list[Case]:
         ("확인하는 동안 전화를 끊지 {마십시오|마세요}.", "여름에는 [thing:을] 차 안에 두지 {마십시오|마세요}."),
     ], {"thing": ("보온병", "보조 배터리", "무선 이어폰", "가죽 지갑"),
         "harm": ("전자레인지", "세탁기", "건조기", "오븐")}, limit=3)
-    b.mft("cushioned-request", [
-        "번거로우시겠지만 [doc:을] 다시 보내 {주시겠습니까|주시겠어요}?",
-        "괜찮으시다면 [doc:을] 메일로 보내 주시면 {감사하겠습니다|감사하겠어요}.",
-    ], w, False, limit=6)
     return b.cases
