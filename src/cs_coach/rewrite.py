@@ -25,7 +25,7 @@ from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
 from .sentences import Understanding, meets
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
-from .split import split_edits
+from .split import leads_with_subject, split_edits
 
 _LEVEL_FALLBACK = ("haeyo", "hapsyo", "banmal")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -294,20 +294,25 @@ def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
 
 
 _OPENERS = "{[(<\"'「『“‘"
+_CLAUSE_LINKS = frozenset({"고", "며", "으며", "는데", "ᆫ데", "은데"})  # a clause of its own can end here
 _CONDITION_ENDINGS = frozenset({"면", "으면", "려면", "으려면", "다면", "이면", "거든", "으면은", "면은"})
 
 
 def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
     """Where a cushion goes: before the clause it softens, after a condition that leads up to it
-    ("배송이 늦어지면 번거로우시겠지만 연락 주세요"), after an opening answer word ("네, 죄송하지만 …"),
-    else at the sentence's start."""
+    ("배송이 늦어지면 번거로우시겠지만 연락 주세요"), after another doer's clause ("제가 확인하고 번거로우시겠지만
+    고객님께서는 …": the cushion softens the customer's part, not the agent's), after an opening answer word
+    ("네, 죄송하지만 …"), else at the sentence's start."""
     morphs = sentence.morphs
-    conditions = [i for i in range(min(target, len(morphs) - 1)) if morphs[i].tag == "EC"
-                  and morphs[i].form in _CONDITION_ENDINGS and morphs[i + 1].word != morphs[i].word]
-    if conditions:
-        nxt = morphs[conditions[-1] + 1]
-        if not is_symbol(nxt):
-            return nxt.start
+    before = range(min(target, len(morphs) - 1))
+    ends = [(i, nxt) for i in before if morphs[i].tag == "EC"
+            for nxt in [next((k for k in range(i + 1, len(morphs)) if not is_symbol(morphs[k])), None)]
+            if nxt is not None and morphs[nxt].word != morphs[i].word]  # '늦어지면,' ends its word too
+    conditions = [nxt for i, nxt in ends if morphs[i].form in _CONDITION_ENDINGS]
+    other_doer = [nxt for i, nxt in ends if morphs[i].form in _CLAUSE_LINKS and morphs[nxt].tag != "VX"
+                  and leads_with_subject(morphs, nxt)]
+    if conditions or other_doer:
+        return morphs[max(conditions + other_doer)].start
     start = sentence_span(sentence)[0]
     while start > sentence.start and text[start - 1] in _OPENERS:
         start -= 1  # '{N}분', '"안내"': the cushion goes before the bracket, not inside it

@@ -52,7 +52,9 @@ _TOPIC = frozenset({"은", "는", "ᆫ"})
 _MOTION = frozenset({"가", "오", "방문", "들르", "나가", "나오", "들어가", "들어오", "찾아가", "찾아오", "다녀오",
                      "올라가", "내려가", "건너가", "모이", "내점", "이동"})
 _AGENT_PRONOUNS = frozenset({"저", "제", "저희"})
-_MANNER = frozenset({"대", "들", "끼", "쥐", "잡", "메", "차", "입", "신", "쓰", "물", "안", "업", "꽂"})
+# holding, wearing or bringing along: '대고 통화하다', 'iPhone을 가지고 출근하다', '아이를 데리고 오다'
+_MANNER = frozenset({"대", "들", "끼", "쥐", "잡", "메", "차", "입", "신", "쓰", "물", "안", "업", "꽂", "가지", "지니",
+                     "데리", "모시"})
 _ALTERNATIVE = frozenset({"거나", "든지", "든가"})
 _PROMISE = {"hapsyo": (("겠", "EP"), ("습니다", "EF")), "haeyo": (("ᆯ게요", "EF"),)}
 
@@ -129,8 +131,9 @@ def close_half(
         return None  # '대고 밀어서 캡처할 수 있습니다', '백업해 두고 복원할 수 있습니다': a modal over a step
     if stem[0][1] == "VX" or stem_is_modal:
         # the cut word is a 보조용언 ('옮기고 있고', '알려 드리고') or the modal of its own clause ('볼 수 있으며'):
-        # it takes tense and ending only
-        tail = [m for m in tail if m[1] in {"EP", "EF"}]
+        # it takes tense and ending only; not the main predicate's -시- ('요금이 나가지 않고 … 이용하실 수 있습니다'
+        # -> '나가지 않습니다', never '않으십니다'): its own -시- is in the cut word already when it has one
+        tail = [m for m in tail if m[1] == "EF" or (m[1] == "EP" and m[0] in _TENSE)]
     else:
         if link in _COORDINATE and _is_modal(tail):  # with its own tense or subject, a fact of its own
             tail = [m for m in tail if m[1] == "EF" and m[0] not in _IMPERATIVE] or [_CLOSING[level]]
@@ -177,6 +180,9 @@ def _blocked(morphs: Sequence[Morph], cut: int, first: int, tail: Sequence[tuple
         return True  # '귀에 대고 통화할 때', '두 손으로 들고': holding or wearing is the manner of what follows
     if form in _COORDINATE and _alternative_follows(morphs, cut):
         return True  # '스와이프하고 멈추시거나 … 누르세요': the step belongs to the first of two alternatives
+    if form in _COORDINATE and _has_condition(morphs[:first]) and not _has_condition(morphs[cut + 1 :]) \
+            and _bare_subject_first(morphs, cut + 1):
+        return True  # '끄면 A가 꺼지고 B가 멈춥니다': cut off, B would no longer depend on the condition
     if form in _CAUSE and morphs[cut - 1].form in _MOTION:
         return True  # '방문해서 가져가다', '들러서 받으세요': going somewhere to do a thing is one sequence, no cause
     if form in _CAUSE:
@@ -191,12 +197,35 @@ def _blocked(morphs: Sequence[Morph], cut: int, first: int, tail: Sequence[tuple
     return False
 
 
+_CONDITION_NOUNS = frozenset({"경우", "때"})
+
+
+def _bare_subject_first(morphs: Sequence[Morph], begins: int) -> bool:
+    """Does the clause open with a plain subject ('B가 멈춥니다'), a second result of what came before? One that
+    opens with a frame of its own ('남은 기간 동안은', '생일 달에는', '카드사에 따라') stands as a sentence."""
+    for m in morphs[begins:]:
+        if m.tag == "JKS":
+            return True
+        if m.tag in {"JX", "JKB"} or m.tag in _MAIN_STEMS or m.tag in {"EC", "EF", "ETM", "MAG", "VX"}:
+            return False
+    return False
+
+
+def _has_condition(morphs: Sequence[Morph]) -> bool:
+    """A condition or a 'when' frame: -면, -다면, '-는 경우', '-ㄹ 때'."""
+    return any((m.tag == "EC" and m.form in _CONDITION) or (m.form in _CONDITION_NOUNS and m.tag in {"NNG", "NNB"})
+               for m in morphs)
+
+
 def _alternative_follows(morphs: Sequence[Morph], cut: int) -> bool:
-    """The next clause ending after the cut is -거나/-든지: the cut clause is part of one alternative."""
+    """The next clause ending after the cut is -거나/-든지: the cut clause is part of one alternative. Punctuation
+    after the ending ('탭하거나,') does not hide it."""
     for k in range(cut + 1, len(morphs)):
         m = morphs[k]
-        if m.tag == "EC" and (k + 1 >= len(morphs) or morphs[k + 1].word != m.word) and morphs[k + 1].tag != "VX":
-            return m.form in _ALTERNATIVE
+        if m.tag == "EC":
+            nxt = next((n for n in morphs[k + 1 :] if not is_symbol(n)), None)
+            if nxt is None or (nxt.word != m.word and nxt.tag != "VX"):
+                return m.form in _ALTERNATIVE
         if m.tag == "EF":
             return False
     return False
@@ -229,13 +258,30 @@ def _chain_goes_on(morphs: Sequence[Morph], cut: int) -> bool:
 
 def _leads_to_condition(morphs: Sequence[Morph], cut: int, k: int) -> bool:
     """The cut clause is a step of the condition ending at k ('받고 일주일이 지나면', '선택하고 … 누르면'),
-    unless it states a fact about a subject of its own ('환불이 되고 부족한 구성품이 있으면 연락드려요'); time
-    passing after it ('듣고 2분이 지나면') always continues it."""
+    unless it states a fact about a subject of its own ('환불이 되고 부족한 구성품이 있으면 연락드려요'); a person
+    doing the step does the condition too ('사용자가 앱을 켜고 출근하면') unless it names another. Time passing
+    after it ('듣고 2분이 지나면') always continues it."""
     if any(m.form == "지나" for m in morphs[cut + 1 : k]) and any(
         m.tag in {"SN", "NR"} or m.form in _TIME_SPANS for m in morphs[cut + 1 : k]
     ):
         return True
-    return not _own_subject(morphs, _clause_start(morphs, cut), cut)
+    begins = _clause_start(morphs, cut)
+    if not _own_subject(morphs, begins, cut):
+        return True
+    return _person_subject(morphs, begins, cut) and not leads_with_subject(morphs, cut + 1)
+
+
+_PERSON_NOUNS = frozenset({"사용자", "고객", "회원", "손님", "본인", "분", "보호자", "구매자", "주문자"})
+
+
+def _person_subject(morphs: Sequence[Morph], begins: int, cut: int) -> bool:
+    """Is the clause's subject a person ('고객님이', '사용자가', '제가')? A person who does the step is the
+    doer of the condition that follows it too, unless that condition names someone else."""
+    for k in range(begins + 1, cut):
+        if morphs[k].tag == "JKS":
+            head = morphs[k - 1]
+            return head.tag == "NP" or head.form in _PERSON_NOUNS or (head.tag == "XSN" and head.form == "님")
+    return False
 
 
 def _describes_a_noun(morphs: Sequence[Morph], head: int) -> bool:
@@ -269,7 +315,7 @@ def _topic_at(morphs: Sequence[Morph], k: int) -> bool:
         morphs[k - 1].tag[0] == "N" or morphs[k - 1].tag in {"JKS", "XSN"})
 
 
-def _leads_with_subject(morphs: Sequence[Morph], begins: int) -> bool:
+def leads_with_subject(morphs: Sequence[Morph], begins: int) -> bool:
     """Does the clause starting at `begins` name its subject or topic before its first predicate ('고객님께서는
     … 해 주세요')? Then the two halves of a -고 chain have doers of their own."""
     for k in range(begins, len(morphs)):
@@ -314,7 +360,7 @@ def split_edits(sentence: Sentence, text: str) -> list[Edit] | None:
             continue
         modal = first >= 1 and _modal_at(morphs, first)
         subject = _own_subject(morphs, _clause_start(morphs, cut), cut)
-        two = _own_subject(morphs, _clause_start(morphs, cut), cut, topics=True) and _leads_with_subject(
+        two = _own_subject(morphs, _clause_start(morphs, cut), cut, topics=True) and leads_with_subject(
             morphs, cut + 1)
         agent = two and any(m.tag == "NP" and m.form in _AGENT_PRONOUNS and k + 1 < cut and morphs[k + 1].tag[0] == "J"
                             for k, m in enumerate(morphs[_clause_start(morphs, cut) : cut], _clause_start(morphs, cut)))
