@@ -6,7 +6,13 @@ import pytest
 
 import cs_coach
 from cs_coach.analyze import analyze
-from cs_coach.metrics import MEASURES, clauses_per_sentence, hard_words_per_sentence, words_per_sentence
+from cs_coach.metrics import (
+    MEASURES,
+    clauses_per_sentence,
+    hard_words_per_sentence,
+    sentence_shape,
+    words_per_sentence,
+)
 from cs_coach.vocab import vocabulary
 
 
@@ -50,11 +56,41 @@ def test_easy_fixes_conjugate_and_keep_the_level(text: str, fixed: str) -> None:
 
 
 def test_thresholds_override_metric_max() -> None:
-    text = "주문하신 상품은 오늘 오후 물류 창고에서 포장을 마치고 택배사에 넘어가 내일 오전 중에 도착합니다."
+    text = "주문하신 상품은 오늘 오후 물류 창고에서 포장을 마쳤는데 택배사 사정으로 내일 오전 중에 출발합니다."
     default = cs_coach.Coach(packs=["short"]).check(text)
     strict = cs_coach.Coach(packs=["short"], config=cs_coach.Config(thresholds={"short-sentence-words": 10}))
     assert not [f for f in default.findings if f.rule_id == "short-sentence-words"]
     assert [f for f in strict.check(text).findings if f.rule_id == "short-sentence-words"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        # one clause of enumerated nouns; steps of one (elided) subject joined by -고 / -ㄴ 뒤; a short frame
+        ("배송 조회, 주문 취소, 쿠폰 확인, 리뷰 쓰기, 알림 끄기 기능이 있습니다.", "list"),
+        ("앱을 열고 주문 내역을 누른 뒤 취소할 상품을 고르고 취소 버튼을 눌러 주세요.", "list"),
+        ("주소를 바꾸시려면 앱을 열고 내 정보를 누르고 배송지를 고르고 저장을 눌러 주세요.", "list"),
+        ("사진을 올리면 확인하고, 영수증을 올리면 비교하고, 주소를 보내면 수거를 잡아 드려요.", "chain"),
+        # a cause, a contrast, a condition whose result comes later, a new subject after -고
+        ("상자가 찌그러져서 상품이 다쳤을 수도 있으니 사진을 보내 주세요.", "chain"),
+        ("포장은 마쳤는데 택배사 사정으로 출발이 늦어집니다.", "chain"),
+        ("물건은 어제 창고를 떠났고 기사님이 내일 오전에 가져다드립니다.", "chain"),
+    ],
+)
+def test_sentence_shape(text: str, shape: str) -> None:
+    assert sentence_shape(analyze(text).sentences[0]) == shape
+
+
+def test_shape_param_is_checked_at_load(tmp_path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "pack: mine\ndescription: d\nrules:\n  - id: long-things\n    kind: metric\n    category: short\n"
+        "    severity: info\n    measure: words_per_sentence\n    max: 3\n    params: {shape: tree}\n"
+        "    message: m\n    why: w\n    examples: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(cs_coach.PackError, match="shape"):
+        cs_coach.Coach(packs=[str(pack)])
 
 
 def test_require_rules_look_at_the_whole_reply() -> None:

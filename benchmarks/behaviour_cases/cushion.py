@@ -47,4 +47,10 @@ def cases() -> list[Case]:
         "[doc:은] 잘 {받았습니다|받았어요}.",
         "[svc:은] 바로 {처리해 드리겠습니다|처리해 드릴게요}.",
     ], W, False, limit=4)
+    # asking the customer to tell us something (알려 주세요) or leaving a choice open (-셔도 됩니다) is no chore
+    b.pairs("chore-vs-telling", [
+        ("[doc:을] 다시 보내 {주십시오|주세요}.", "[info:을] 알려 {주십시오|주세요}."),
+        ("내일 다시 전화 {주십시오|주세요}.", "편하실 때 전화 주셔도 {됩니다|돼요}."),
+        ("매장으로 직접 방문해 {주십시오|주세요}.", "시간이 안 되시면 내일 연락 주셔도 {됩니다|돼요}."),
+    ], {**W, "info": ("주문 번호", "받으실 주소", "연락 가능한 번호", "원하시는 날짜")}, limit=3, inv=False)
     return b.cases

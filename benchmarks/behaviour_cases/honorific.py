@@ -124,4 +124,18 @@ def cases() -> list[Case]:
         ("[product:이] 지금 {출발하십니다|출발하세요}.", "[person:께서] 지금 {출발하십니다|출발하세요}."),
         ("[drink:이] 금방 {나오십니다|나오세요}.", "[person:께서] 금방 {나오십니다|나오세요}."),
     ], W, limit=6, inv=False)
+    # -시- of the customer as the one who sees or hears (안 보이시면, 잘 들리세요?) against -시- on a thing that acts
+    b.pairs("experiencer-vs-thing", [
+        ("[control:이] 화면에서 {사라지셨습니다|사라지셨어요}.",
+         "화면에 [control:이] 안 보이시면 앱을 다시 열어 {주십시오|주세요}."),
+        ("[sound:이] 갑자기 {바뀌셨습니다|바뀌셨어요}.", "[sound:이] 잘 안 들리시면 음량을 올려 {주십시오|주세요}."),
+    ], {"control": ("저장 버튼", "쿠폰 칸", "잠금 아이콘", "알림 표시"),
+        "sound": ("안내 음성", "알림 소리", "벨 소리")}, limit=3)
+    # a person with 께서 or -님 is a person, whatever the verb (오시지 않아도, 오시면)
+    b.mft("honoured-person", [
+        "[family:께서] 직접 오시지 않아도 {됩니다|돼요}.",
+        "[family:께서] 오시면 [doc:만] 있으면 {됩니다|돼요}.",
+        "설치 기사님이 오시면 현관 비밀번호만 알려 주시면 {됩니다|돼요}.",
+    ], {"family": ("어머님", "아버님", "할머님", "따님", "보호자분"),
+        "doc": ("신분증", "가족관계증명서", "위임장")}, False, limit=3)
     return b.cases

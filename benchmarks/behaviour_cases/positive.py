@@ -141,4 +141,16 @@ def cases() -> list[Case]:
          "탈퇴하시면 [data:은] 복구할 수 {없습니다|없어요}."),
         ("[func:은] 켜 {드릴 수 없습니다|드릴 수 없어요}.", "[mode]에서는 [func:을] 켤 수 {없습니다|없어요}."),
     ], w, limit=5)
+    # a mode or a plan that stops calls and messages is the device's limit; the agent not taking a call is not
+    b.pairs("refusal-vs-mode-signal", [
+        ("지금은 상담 [sig:을] 받을 수 {없습니다|없어요}.", "[mode]에서는 [sig:을] 받을 수 {없습니다|없어요}."),
+        ("저희가 [sig:은] 보내 드릴 수 {없습니다|없어요}.", "[mode]에서는 [sig:을] 보낼 수 {없습니다|없어요}."),
+    ], {"sig": ("전화", "문자", "메시지"), "mode": ("비행기 모드", "절전 모드", "수면 모드", "운전 모드")}, limit=3)
+    # an action aimed at a device (기기에, 태블릿에는) is the device's limit; the same verb as our service is a refusal
+    b.pairs("service-vs-device-goal", [
+        ("고객님 계정에 [benefit:을] 넣어 드릴 수 {없습니다|없어요}.",
+         "[gadget]에는 [part:을] 넣을 수 {없습니다|없어요}."),
+        ("[benefit:은] 다시 보내 드릴 수 {없습니다|없어요}.", "두 [gadget]에 동시에 [link]할 수 {없습니다|없어요}."),
+    ], {"benefit": ("쿠폰", "적립금", "상품권"), "gadget": ("이 태블릿", "이 휴대폰", "이 노트북", "이 기기"),
+        "part": ("유심", "메모리 카드", "보조 배터리"), "link": ("페어링", "미러링", "로그인")}, limit=3)
     return b.cases

@@ -73,4 +73,31 @@ def cases() -> list[Case]:
         "번거로우시겠지만 [doc:을] 다시 보내 {주시겠습니까|주시겠어요}?",
         "괜찮으시다면 [doc:을] 메일로 보내 주시면 {감사하겠습니다|감사하겠어요}.",
     ], w, False, limit=6)
+    # a wish for the customer's wellbeing in -세요 is not an order; the same verb with a place or a task is
+    b.mft("wishes", [
+        "[trip] 잘 {다녀오십시오|다녀오세요}.",
+        "오늘은 일찍 쉬시고 편히 {주무십시오|주무세요}.",
+        "[weather] 조심히 {들어가십시오|들어가세요}.",
+        "새해 복 많이 {받으십시오|받으세요}.",
+        "감기 빨리 나으시고 {건강하십시오|건강하세요}.",
+    ], {"trip": ("여행", "출장", "휴가", "학교"), "weather": ("비 오는데", "길 미끄러운데", "늦었는데")},
+        False, limit=3)
+    b.pairs("wish-vs-errand", [
+        ("[doc:을] 가지고 2층 창구로 {가십시오|가세요}.", "[weather] 조심히 {들어가십시오|들어가세요}."),
+        ("[doc:을] 받으러 다시 {오십시오|오세요}.", "[trip] 잘 {다녀오십시오|다녀오세요}."),
+    ], {**w, "trip": ("여행", "출장", "휴가"), "weather": ("비 오는데", "늦었는데")}, limit=3)
+    # what to do in danger (or a phone's SOS feature told as a step) is safety guidance, not a chore to soften
+    b.pairs("chore-vs-emergency", [
+        ("내일 오전에 다시 {전화하십시오|전화하세요}.", "위급할 때는 [sos] {거십시오|거세요}."),
+        ("[doc:을] 챙겨서 매장에 {방문하십시오|방문하세요}.", "연기가 나면 건물 밖으로 {대피하십시오|대피하세요}."),
+        ("[doc:을] 다시 {보내십시오|보내세요}.", "사고가 나면 [emergency]에 바로 {신고하십시오|신고하세요}."),
+    ], {**w, "sos": ("긴급 전화를", "구조 요청 전화를", "측면 버튼을 다섯 번 눌러 긴급 전화를"),
+        "emergency": ("119", "112")}, limit=3)
+    # -지 마세요 about how a thing is treated (safety, care) vs about the customer's dealings with us
+    b.pairs("dealing-vs-care", [
+        ("반품하실 상품의 포장은 뜯지 {마십시오|마세요}.", "[thing:은] [harm]에 넣지 {마십시오|마세요}."),
+        ("상담이 끝날 때까지 창을 닫지 {마십시오|마세요}.", "[thing:은] 물에 씻지 {마십시오|마세요}."),
+        ("확인하는 동안 전화를 끊지 {마십시오|마세요}.", "여름에는 [thing:을] 차 안에 두지 {마십시오|마세요}."),
+    ], {"thing": ("보온병", "보조 배터리", "무선 이어폰", "가죽 지갑"),
+        "harm": ("전자레인지", "세탁기", "건조기", "오븐")}, limit=3)
     return b.cases

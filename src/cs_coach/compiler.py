@@ -111,6 +111,10 @@ def compile_rule(rule: Rule, pack: str, where: str, problems: list[Problem]) -> 
             report("measure", f"unknown measure {rule.measure!r}; known: {', '.join(sorted(MEASURES))}")
         elif rule.when is not None and MEASURES[rule.measure].scope != "sentence":
             report("when", f"measure {rule.measure!r} is measured over the whole reply: it has no sentence to test")
+        check = MEASURES[rule.measure].check if rule.measure in MEASURES else None
+        problem = check(rule.params) if check is not None else None
+        if problem:
+            report("params", problem)
         captures = {"value", "max"}
     check_templates(rule, captures, report)
     check_examples(rule, report)

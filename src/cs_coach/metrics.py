@@ -24,6 +24,7 @@ class Measure:
     compute: Callable[..., float]
     description: str
     bound: Callable[..., float] | None = None
+    check: Callable[[Params], str | None] | None = None  # a pack's params, checked at load: the problem or None
 
 
 def _word_keys(sentence: Sentence, first: int = 0, last: int | None = None) -> list[object]:
@@ -60,12 +61,19 @@ def _list_items(sentence: Sentence) -> list[tuple[int, int]]:
 
 def words_per_sentence(sentence: Sentence, params: Params) -> float:
     """어절 that hold at least one real morpheme (punctuation and emoji alone do not count); a quoted UI label
-    or menu path counts as one, and a numbered list counts its longest item."""
+    or menu path counts as one, and a numbered list counts its longest item.
+
+    With `shape` ("list" or "chain", see `sentence_shape`), a sentence of the other shape measures 0: one pack
+    can then warn about long chains of reasoning and only note long lists."""
     last = _last_words
     if last[0] is sentence:  # clauses_per_sentence asks again for the sentence just measured
-        return last[1]
-    value = float(max(len(_word_keys(sentence, a, b)) for a, b in _list_items(sentence)))
-    globals()["_last_words"] = (sentence, value)
+        value = last[1]
+    else:
+        value = float(max(len(_word_keys(sentence, a, b)) for a, b in _list_items(sentence)))
+        globals()["_last_words"] = (sentence, value)
+    shape = params.get("shape")
+    if shape is not None and value and sentence_shape(sentence) != shape:
+        return 0.0
     return value
 
 
@@ -122,6 +130,44 @@ def _clause_count(sentence: Sentence, step_words: int, u: Understanding) -> int:
 
 
 _DONE_STEMS = frozenset({"되", "끝나", "끝", "완료", "충분"})
+SHAPES = ("list", "chain")
+FRAME_WORDS = STEP_WORDS  # a leading condition or goal of at most this many 어절 ('앱을 지우려면,') frames a list
+_STEP_CAUSE = frozenset({"어서", "아서", "여서"})
+
+
+def sentence_shape(sentence: Sentence) -> str:
+    """"chain" when a clause hangs on another by reasoning or hands over to a new subject; else "list".
+
+    Why the shape matters: a long sentence is hard when the reader must hold one clause until another resolves
+    it (cause -어서/-니까, contrast -는데/-지만, a condition -면 whose result comes later) or follow a change of
+    subject (기사님이 … 가져가고 창고에서 …). Enumerations are read item by item: nouns or features separated
+    by commas inside one clause, steps or items joined by -고/-며 with one (elided) subject, a run of parallel
+    cases ('A인 경우, B인 경우 …'), and a short leading frame ('사진을 지우려면, …'). Those are "list"."""
+    u = understand(sentence)
+    clauses = u.clauses
+    if len(clauses) < 2:
+        return "list"
+    relations = [c.relation for c in clauses]
+    if relations[-2] == "condition" and _done(sentence, clauses[-1].first, clauses[-1].last):
+        relations[-2] = "sequence"  # '… 누르시면 됩니다': the steps are done, no condition
+    steps = u.act in _STEP_ACTS
+    for k in range(len(clauses) - 1):
+        here, after, relation = clauses[k], clauses[k + 1], relations[k]
+        if relation == "condition":
+            if k == 0 and len(_word_keys(sentence, here.first, here.last)) <= FRAME_WORDS:
+                continue  # a frame: '카드가 없는 경우,' / '사진을 옮기려면'
+            if relations[k + 1] == "condition" or (k > 0 and relations[k - 1] == "condition"):
+                continue  # parallel cases, read as a list of conditions
+            return "chain"
+        if relation == "cause" and steps and here.subject is None and after.subject is None:
+            ending = next((m.form for m in reversed(sentence.morphs[here.first : here.last]) if m.tag == "EC"), "")
+            if ending in _STEP_CAUSE:
+                continue  # '앱을 열어서 설정을 누르세요': -어서 of steps is a sequence, not a cause
+        if relation in ("cause", "contrast"):
+            return "chain"
+        if here.subject is not None and after.subject is not None and here.subject != after.subject:
+            return "chain"  # -고 handing over to a new subject: 상품은 … 출발했고 기사님이 …
+    return "list"
 
 
 def _done(sentence: Sentence, first: int, last: int) -> bool:
@@ -152,8 +198,15 @@ def _clauses_bound(sentence: Sentence, params: Params) -> float:
     return float(max(1, clause_total(sentence)))
 
 
+def _check_shape(params: Params) -> str | None:
+    shape = params.get("shape")
+    if shape is not None and shape not in SHAPES:
+        return f"params.shape must be one of {', '.join(SHAPES)}, not {shape!r}"
+    return None
+
+
 MEASURES: dict[str, Measure] = {
-    "words_per_sentence": Measure("sentence", words_per_sentence, "어절 수 (문장당)", _words_bound),
+    "words_per_sentence": Measure("sentence", words_per_sentence, "어절 수 (문장당)", _words_bound, _check_shape),
     "clauses_per_sentence": Measure("sentence", clauses_per_sentence, "절 수 (문장당, 연결 어미로 셈)", _clauses_bound),
     "chars_per_reply": Measure("reply", chars_per_reply, "공백을 뺀 글자 수 (답변당)"),
     "sentences_per_reply": Measure("reply", sentences_per_reply, "문장 수 (답변당)"),

@@ -1030,7 +1030,7 @@ def _decide(
     greets = ("안녕" in forms and "안녕히" not in forms) or "반갑" in forms or ("뵙" in forms and "처음" in forms)
     if greets and not any_negative and n <= 8:
         return "greeting"
-    if "안녕히" in forms or (not forms.isdisjoint(_CLOSING_CUES) and _closing(morphs)):
+    if "안녕히" in forms or ((not forms.isdisjoint(_CLOSING_CUES) or _wish(morphs)) and _closing(morphs)):
         return "closing"
     # 3-4. questions
     if asks:
@@ -1043,6 +1043,8 @@ def _decide(
         return "statement"
     if main.directive and not main_forms.isdisjoint(("주의", "조심", "유의")):
         return "prohibition"  # a safety caution: 주의해 주세요, 조심하세요
+    if main.directive and _emergency(morphs, main_first, main_last):
+        return "prohibition"  # what to do in danger: 긴급 전화를 거세요, 119에 신고하세요, 밖으로 대피하세요
     if _away_from_harm(morphs, main_first, main_last) and any(
         m.tag == "EF" and m.form in ("세요", "으세요", "ᆸ시오", "십시오") for m in morphs[main_first:main_last]
     ):
@@ -1137,6 +1139,8 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
         return False
     obj, marked = _object_noun(morphs, first, last)
     device_object = obj is not None and obj not in _COMMERCIAL and _SUBJECT_WORDS.get(obj) == "product"
+    if obj in _SIGNALS and (fact.topic_class == "product" or fact.subject_class == "product"):
+        device_object = True  # 비행기 모드에서는 전화를 받을 수 없습니다: the mode's limit, not a refused service
     if any(w in _COMMERCIAL or w[-2:] in _COMPANY_ACTIONS for w in marked):
         return False  # 환불을 받을 수 없습니다, 이 쿠폰은 사용하실 수 없습니다: the customer's deal, not a device
     if fact.predicate_noun in _COMPANY_ACTIONS and not device_object:
@@ -1158,7 +1162,25 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
             and not device_object
         ):
             return False  # 연결이 안 돼요, 로그인이 안 됩니다: an attempt that failed, which the agent can try again
-    return op in _DEVICE_OPS
+    if op in _DEVICE_OPS:
+        return True
+    # an action aimed at a device that is no company action: 두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 못 넣어요
+    return op is not None and op not in _COMPANY_ACTIONS and _product_goal(morphs, first, last)
+
+
+def _product_goal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """A product noun marked by 에/에서/에게 in the clause: where the action goes is a device, app or feature."""
+    for k in range(first + 1, last):
+        m = morphs[k]
+        if m.tag == "JKB" and m.form in ("에", "에서", "에게") and morphs[k - 1].tag in _NOMINAL:
+            np_first = _np_start(morphs, k - 1, first)
+            if classify(morphs, np_first, k) == "product" and morphs[k - 1].form not in _COMMERCIAL:
+                return True
+    return False
+
+
+# What a phone sends and receives: under a product frame (이 모드에서는) 받다/보내다 of these is the device's.
+_SIGNALS = _words("전화 문자 메시지 통화 메일 이메일 신호 푸시 전화벨 착신 발신 영상통화 음성통화")
 
 
 # What a company does not answer for (책임지다, 책임을 지다, 보장하다, 보증하다 …): negated, it states the terms of
@@ -1357,13 +1379,55 @@ def _jimal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     )
 
 
+# Words of an emergency: a directive about them is safety guidance (or a device's SOS feature told as a step), not
+# a task the company hands the customer, so it is not softened into a request.
+_EMERGENCY = _words("긴급 응급 비상 구조 구급 대피 SOS sos 119 112 911 긴급전화 긴급통화 응급실 구급차")
+
+
+def _emergency(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """The main clause is about an emergency: 구조 요청 전화를 거세요, 112에 신고하세요, 건물 밖으로 대피하세요."""
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form not in _EMERGENCY:
+            continue
+        if m.form == "구조" and not (k + 1 < last and morphs[k + 1].form in ("요청", "신고", "대")):
+            continue  # 구조 is also 'structure' (화면 구조): only 구조 요청 / 구조대 is a rescue
+        return True
+    return False
+
+
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """걱정하지 마세요: -지 마세요 that reassures, not a prohibition."""
     return any(morphs[k].form in ("걱정", "염려", "심려") for k in range(first, last)) and _jimal(morphs, first, last)
 
 
+# Verbs of a farewell or a wish for the customer's wellbeing: in -세요 they wish, they do not order (잘 다녀오세요,
+# 푹 쉬세요, 편히 주무세요, 건강하세요, 힘내세요); 가다/들어가다 only with a farewell manner (조심히 들어가세요).
+_WISH_VERBS = _words("다녀오 다녀가 주무시 주무 쉬 힘내 건강하 행복하 건강 행복 지내")
+_WISH_MOVES = _words("가 들어가 오 들어오 돌아가")
+_WISH_MANNER = _words("잘 조심히 조심해서 편히 편안히 안전하게 무사히 살펴 푹 즐겁게 행복하게 건강하게")
+
+
+def _wish(morphs: tuple[Morph, ...]) -> bool:
+    """The sentence ends on a wish verb in -(으)세요/-십시오 with nothing the customer must act on (no object)."""
+    ef = max((k for k, m in enumerate(morphs) if m.tag == "EF"), default=-1)
+    if ef < 1 or morphs[ef].form not in _DIRECTIVE_EF or any(m.tag == "JKO" or m.form == "?" for m in morphs):
+        return False
+    k = ef - 1
+    while k > 0 and morphs[k].tag == "EP":
+        k -= 1
+    verb = morphs[k]
+    if verb.form in _WISH_VERBS or (verb.tag in ("XSA", "VCP") and k > 0 and morphs[k - 1].form in _WISH_VERBS):
+        return True
+    if verb.form == "받" and any(m.form == "복" and m.tag == "NNG" for m in morphs[:k]):
+        return True  # 새해 복 많이 받으세요
+    return verb.form in _WISH_MOVES and any(m.form in _WISH_MANNER for m in morphs[:k])
+
+
 def _closing(morphs: tuple[Morph, ...]) -> bool:
-    """좋은 하루 보내세요 / 행복한 주말 되세요 / 언제든지 문의해 주세요."""
+    """좋은 하루 보내세요 / 행복한 주말 되세요 / 언제든지 문의해 주세요 / 조심히 들어가세요."""
+    if _wish(morphs):
+        return True
     forms = [m.form for m in morphs]
     for k, m in enumerate(morphs):
         if (
