@@ -1072,7 +1072,7 @@ def _decide(
         return "prohibition"  # safe keeping: 어린이 손이 닿지 않는 곳에 보관하세요, 직사광선을 피해 두세요
     if (
         flags.prohibition
-        or "금지" in forms
+        or ("금지" in forms and not _named_mode(morphs))
         or "삼가" in forms
         or ("말" in main_forms and _jimal(morphs, main_first, main_last))
     ):
@@ -1415,6 +1415,12 @@ def _emergency(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
             continue  # 구조 is also 'structure' (화면 구조): only 구조 요청 / 구조대 is a rescue
         return True
     return False
+
+
+def _named_mode(morphs: tuple[Morph, ...]) -> bool:
+    """금지 only inside a feature's name (방해 금지 모드, 캡처 금지 설정): the name of a mode, not a prohibition."""
+    at = [k for k, m in enumerate(morphs) if m.form == "금지"]
+    return all(k + 1 < len(morphs) and _SUBJECT_WORDS.get(morphs[k + 1].form) == "product" for k in at)
 
 
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
