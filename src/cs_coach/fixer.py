@@ -8,7 +8,9 @@ edit removed its own warning), (c) changed its sentence's speech level
 
 Every accepted round lowers the warnings and errors, or else the hints, so the loop ends; and it ends only
 when no candidate edit passes, which is a property of the text alone, so fix(fix(x)) == fix(x). (A fixed round
-cap would break that on replies with many findings: the second fix would go on where the cap stopped the first.)
+cap would break that on replies with many findings: the second fix would go on where the cap stopped the first.
+The cap on single-edit trials in a round, MAX_LONE_TRIALS, does not: which edits a round tries depends only on
+the text.)
 
 Templates (suggestions with `inputs`) are applied only with the caller's values for every slot; findings
 inside the caller's own words do not count as new.
@@ -21,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .analyze import Sentence, analyze
 from .content import content_kept, content_units
@@ -29,6 +32,10 @@ from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
 LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
+# Single edits tried on the whole reply in a round where no run of first choices passed. Each costs a whole
+# re-check: untried, a 20,000-character reply whose edits pass on their own sentences but not on the whole reply
+# spent minutes per round. A reply has far fewer candidates; the stop is still a function of the text alone.
+MAX_LONE_TRIALS = 24
 # Rules of these categories may replace a whole clause with a model sentence (its words may go, not others').
 MODEL_SENTENCE_CATEGORIES = frozenset({"blame", "tone", "empathy"})
 _POLITE = frozenset({"hapsyo", "haeyo"})
@@ -128,8 +135,8 @@ def _first_choice(candidates: list[list[_Candidate]], sentence_starts: Sequence[
 def _round(ctx: _Context, report: Report,
            sentence_starts: Sequence[int] | None = None) -> tuple[list[Suggestion], Report] | None:
     """One round: every finding's first suggestion that does not clash, applied together when the re-check
-    passes for all of them; else the first half, quarter, … of them that passes (one bad edit among many
-    does not cost a round per finding); else the first single edit that passes; None when nothing passes."""
+    passes for all of them; else the longest leading run of them that passes (one bad edit among many does
+    not cost a round per finding); else the first single edit that passes; None when nothing passes."""
     candidates = _candidates(report.findings, ctx)
     if len(candidates) >= LOCAL_TRIAL_FROM:
         # one whole-reply trial of every first choice before hundreds of window trials: when they all pass
@@ -142,19 +149,35 @@ def _round(ctx: _Context, report: Report,
     first = _first_choice(candidates, sentence_starts)
     if not first:
         return None
-    size = len(first)
-    while size > 1:
-        for lo in range(0, len(first), size):
-            together = _try(ctx, report, first[lo : lo + size])
-            if together is not None:
-                return together
-        size //= 2
-    for options in candidates:
-        for c in options:
-            alone = _try(ctx, report, [c])
-            if alone is not None:
-                return alone
+    passed = _longest_passing_prefix(ctx, report, first)
+    if passed is not None:
+        return passed
+    lone = (c for options in candidates for c in options)
+    for c in islice(lone, MAX_LONE_TRIALS):
+        alone = _try(ctx, report, [c])
+        if alone is not None:
+            return alone
     return None
+
+
+def _longest_passing_prefix(ctx: _Context, report: Report,
+                            first: list[_Candidate]) -> tuple[list[Suggestion], Report] | None:
+    """All of `first` when they pass together, else the longest passing first-k found by bisection: log(n) whole
+    re-checks where trying halves, then quarters, … cost up to 2n on a long reply (minutes on 80,000 characters).
+    Any passing set is a valid round, so a k found where passing is not monotone in k is still right."""
+    whole = _try(ctx, report, first)
+    if whole is not None:
+        return whole
+    best = None
+    lo, hi = 1, len(first) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        passed = _try(ctx, report, first[:mid])
+        if passed is None:
+            hi = mid - 1
+        else:
+            best, lo = passed, mid + 1
+    return best
 
 
 def _locally_passing(ctx: _Context, report: Report, candidates: list[list[_Candidate]]) -> list[list[_Candidate]]:
