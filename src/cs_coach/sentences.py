@@ -253,9 +253,30 @@ def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Und
         for start, end, first, last, relation, subject, subject_class, negative in core.clauses
     )
     quoted = tuple((a + base, b + base) for a, b in core.quoted)
+    if next_sentence is not None and sentence.level == "banmal" and _echoed(sentence, next_sentence):
+        quoted = ((sentence.start, sentence.end),)  # the customer's question, repeated before its answer
     return Understanding(
         sentence.start, sentence.end, core.act, clauses, quoted, alternative, core.predicate  # type: ignore[arg-type]
     )
+
+
+_POLITE_LEVELS = frozenset({"hapsyo", "haeyo"})
+_PREDICATE_STEMS = frozenset({"VV", "VA", "VX"})
+
+
+def _echoed(sentence: Sentence, answer: Sentence) -> bool:
+    """A 반말 question answered at once, in polite speech, with its own predicate (FAQ style: '어떤 동작이 있어?
+    펼치기, 오므리기가 있습니다.'): the customer's words restated, not the agent asking in 반말. An agent's curt
+    question ('어디서 샀어? 영수증 보여 주세요') is answered by nobody and keeps its finding."""
+    morphs = sentence.morphs
+    if answer.level not in _POLITE_LEVELS or not any(m.form == "?" for m in morphs[-2:]):
+        return False
+    stem = next((m for m in reversed(morphs) if m.tag in _PREDICATE_STEMS), None)
+    if stem is None:
+        return False
+    answered = answer.morphs
+    main = max((k for k, m in enumerate(answered) if m.tag == "EF"), default=-1)
+    return main > 0 and any(m.form == stem.form and m.tag == stem.tag for m in answered[max(0, main - 3) : main])
 
 
 def quoted_of(sentence: Sentence) -> tuple[tuple[int, int], ...]:
@@ -1051,7 +1072,7 @@ def _decide(
         return "prohibition"  # safe keeping: 어린이 손이 닿지 않는 곳에 보관하세요, 직사광선을 피해 두세요
     if (
         flags.prohibition
-        or "금지" in forms
+        or ("금지" in forms and not _named_mode(morphs))
         or "삼가" in forms
         or ("말" in main_forms and _jimal(morphs, main_first, main_last))
     ):
@@ -1394,6 +1415,12 @@ def _emergency(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
             continue  # 구조 is also 'structure' (화면 구조): only 구조 요청 / 구조대 is a rescue
         return True
     return False
+
+
+def _named_mode(morphs: tuple[Morph, ...]) -> bool:
+    """금지 only inside a feature's name (방해 금지 모드, 캡처 금지 설정): the name of a mode, not a prohibition."""
+    at = [k for k, m in enumerate(morphs) if m.form == "금지"]
+    return all(k + 1 < len(morphs) and _SUBJECT_WORDS.get(morphs[k + 1].form) == "product" for k in at)
 
 
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
