@@ -1480,6 +1480,7 @@ class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to
     subject: Sequence[str] | None
     not_subject: Sequence[str] | None
     relation: Sequence[str] | None
+    not_relation: Sequence[str] | None
     alternative: bool | None
     predicate: Sequence[str] | None
 
@@ -1499,13 +1500,16 @@ def meets(
         return False
     if condition.alternative is not None and u.alternative != condition.alternative:
         return False
-    if condition.subject is not None or condition.not_subject is not None or condition.relation is not None:
+    if any(v is not None for v in (condition.subject, condition.not_subject, condition.relation,
+                                   condition.not_relation)):
         clause = clause_at(u, morph_index)
         if condition.subject is not None and clause.subject_class not in condition.subject:
             return False
         if condition.not_subject is not None and clause.subject_class in condition.not_subject:
             return False
         if condition.relation is not None and clause.relation not in condition.relation:
+            return False
+        if condition.not_relation is not None and clause.relation in condition.not_relation:
             return False
     return True
 
@@ -1536,4 +1540,6 @@ def why_not(
         out.append(f"subject {clause.subject_class} in not_subject")
     if condition.relation is not None and clause.relation not in condition.relation:
         out.append(f"relation {clause.relation} not in {list(condition.relation)}")
+    if condition.not_relation is not None and clause.relation in condition.not_relation:
+        out.append(f"relation {clause.relation} in not_relation")
     return out
