@@ -118,3 +118,67 @@ def test_a_resignation_behind_a_rule_is_a_plain_refusal_without_the_rule(
 def test_a_reproach_loses_its_intensifier_with_its_ending(coach: cs_coach.Coach) -> None:
     fixed = coach.fix("설치 방법은 설명서 첫 장에 분명히 나와 있잖아요.", unsafe=True).text
     assert fixed == "설치 방법은 설명서 첫 장에 나와 있어요."
+
+
+def test_a_checkbox_label_or_icon_is_not_turned_into_hwagin(coach: cs_coach.Coach) -> None:
+    texts = ("필터를 열고 '사진만 보기'를 체크하면 사진만 모아 볼 수 있습니다.", "알림 옆의 체크 아이콘을 누르세요.")
+    for text in texts:
+        assert "확인" not in coach.fix(text, unsafe=True).text
+    assert coach.fix("주문 내용을 체크해 주세요.", unsafe=True).text == "주문 내용을 확인해 주세요."
+
+
+def test_an_adverb_led_replacement_needs_a_light_verb(coach: cs_coach.Coach) -> None:
+    # '다시 전화' stands for 회신 전화 only where a verb takes it; before '를 위한' it would not be a noun phrase
+    assert coach.fix("배너를 내리면 회신 전화를 위한 알림을 받을 수 있습니다.", unsafe=True).text == (
+        "배너를 내리면 회신 전화를 위한 알림을 받을 수 있습니다.")
+    assert coach.fix("오늘 오후에 회신 전화 드리겠습니다.", unsafe=True).text == "오늘 오후에 다시 전화 드리겠습니다."
+
+
+def test_a_swapped_verb_never_ends_in_a_spoken_contraction(coach: cs_coach.Coach) -> None:
+    text = "카메라가 얼굴을 자동으로 식별하여 초점을 맞춥니다."
+    assert "알아봐 " not in coach.fix(text, unsafe=True).text
+    assert coach.fix("상품을 수령하여 확인해 주세요.").text == "상품을 받아 확인해 주세요."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("예약 시간 변경은 할 수 없습니다.", "예약 시간 변경은 어렵습니다."),
+        ("주문 취소도 할 수 없어요.", "주문 취소도 어려워요."),
+        ("그건 제가 할 수 없습니다.", "그건 제가 하기 어렵습니다."),
+    ],
+)
+def test_a_verbal_noun_topic_takes_eoryeopda_without_hagi(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text, unsafe=True).text.startswith(expected)
+
+
+def test_a_second_result_opening_with_its_object_stays_under_the_condition() -> None:
+    text = "앱이 상자를 알아보면 상자 둘레에 흰 테두리가 생기고 크기를 바로 재실 수 있습니다."
+    assert _split(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "충전 케이블이 파손된 경우 충전이 느려지거나 멈출 수 있습니다.",
+        "업데이트 설치가 지연되었다면 와이파이 연결을 먼저 확인해 보세요.",
+    ],
+)
+def test_no_apology_before_a_hypothetical(coach: cs_coach.Coach, text: str) -> None:
+    # a problem said as a condition is an explanation, not something the customer went through
+    assert "죄송" not in coach.fix(text, unsafe=True).text
+
+
+def test_an_apology_still_comes_before_a_problem_that_happened(coach: cs_coach.Coach) -> None:
+    text = "보내 드린 컵이 파손되어 도착했군요. 사진을 보내 주시면 바로 새 컵을 보내 드릴게요."
+    assert coach.fix(text, unsafe=True).text == "불편을 드려 정말 죄송해요. " + text
+
+
+def test_not_relation_is_a_condition_of_its_own_and_cannot_contradict_relation() -> None:
+    from pydantic import ValidationError
+
+    from cs_coach.schema import Condition
+
+    assert Condition(not_relation=["condition"]).not_relation == ["condition"]
+    with pytest.raises(ValidationError):
+        Condition(relation=["condition"], not_relation=["condition"])

@@ -379,3 +379,34 @@ def test_any_text_is_understood_without_error(text: str) -> None:
             assert sentence.start <= a < b <= sentence.end
         for c in u.clauses:
             assert c.subject_class in SUBJECT_CLASSES and c.relation in (*RELATIONS, None)
+
+
+# Classes that read as orders or refusals by their words but are not (issue 9, precision on real replies).
+NOT_ORDER_OR_REFUSAL: list[tuple[str, str]] = [
+    ("closing", "출장 잘 다녀오세요."),  # a wish for the customer's wellbeing
+    ("closing", "오늘은 푹 쉬시고 편히 주무세요."),
+    ("closing", "눈길 미끄러운데 조심히 들어가십시오."),
+    ("request", "서류를 챙겨서 2층 창구로 가세요."),  # the same movement verb with a place: an errand
+    ("prohibition", "불이 나면 계단으로 대피하시고 119에 신고하세요."),  # what to do in danger
+    ("prohibition", "위급할 때는 측면 버튼을 길게 눌러 긴급 전화를 거세요."),
+    ("request", "화면 구조를 바꾸시려면 고객센터로 연락하세요."),  # 구조 as 'structure' is no rescue
+    ("limitation", "수면 모드에서는 문자를 받을 수 없어요."),  # the mode stops messages
+    ("refusal", "지금은 상담 전화를 받을 수 없어요."),
+    ("limitation", "이 노트북에는 유심을 넣을 수 없습니다."),  # an action aimed at a device
+    ("refusal", "고객님 계정에 쿠폰을 넣어 드릴 수 없습니다."),
+    ("limitation", "방해 금지 모드에서는 알림 소리를 들을 수 없어요."),  # 금지 in a mode's name
+    ("prohibition", "매장 안에서는 사진 촬영이 금지되어 있어요."),
+]
+
+
+@pytest.mark.parametrize(("act", "text"), NOT_ORDER_OR_REFUSAL, ids=[t for _, t in NOT_ORDER_OR_REFUSAL])
+def test_acts_of_wishes_emergencies_and_device_limits(act: str, text: str) -> None:
+    assert one(text).act == act
+
+
+def test_an_echoed_question_is_quoted_and_a_curt_one_is_not() -> None:
+    echoed = "이 신발은 언제 와? 주문하신 신발은 모레 와요."
+    curt = "이 신발은 언제 샀어? 영수증을 보여 주세요."
+    first, _ = understand_all(analyze(echoed).sentences)
+    assert [echoed[a:b] for a, b in first.quoted] == ["이 신발은 언제 와?"]
+    assert understand_all(analyze(curt).sentences)[0].quoted == ()

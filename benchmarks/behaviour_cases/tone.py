@@ -65,4 +65,21 @@ def cases() -> list[Case]:
     for bad, good in SLANG:
         b.cases.append(make("tone", "PAIR", "slang", bad, True, other=good, other_expect=False,
                             accept={"tone", "easy"}))
+    # FAQ style: the customer's 반말 question restated and answered with its own predicate is not the agent's
+    # 반말; the agent asking in 반말 and then telling the customer something else is
+    for asked, answer, curt in ECHOES:
+        for level in (0, 1):
+            b.cases.append(make("tone", "PAIR", "curt-vs-echoed", f"{asked} {render(curt, level, {})}", True,
+                                other=f"{asked} {render(answer, level, {})}", other_expect=False))
     return b.cases
+
+
+ECHOES = (  # (a question in 반말, the answer that repeats its predicate, an unrelated next sentence)
+    ("이 이어폰은 방수 돼?", "네, 생활 방수가 {됩니다|돼요}.", "설명서를 먼저 {읽어 주십시오|읽어 주세요}."),
+    ("쿠폰은 어디에 있어?", "쿠폰은 내 정보 화면 아래에 {있습니다|있어요}.",
+     "주문 번호부터 {알려 주십시오|알려 주세요}."),
+    ("배송비는 얼마 나와?", "배송비는 3천 원이 {나옵니다|나와요}.",
+     "결제 화면을 다시 {확인해 주십시오|확인해 주세요}."),
+    ("충전은 몇 시간 걸려?", "완전히 충전하는 데 두 시간쯤 {걸립니다|걸려요}.",
+     "충전기부터 {바꿔 주십시오|바꿔 주세요}."),
+)

@@ -44,6 +44,8 @@ def applies(entry: object, guards: Guards, morphs: Sequence[Morph], first: int, 
     risk = getattr(entry, "risk", "low")
     if risk == "name" and in_name(morphs, first, last):
         return False
+    if risk in {"homonym", "name"} and acts_on_a_label(morphs, first):
+        return False  # "'첨부 파일이 있는 메일만'을 체크하여": done to a label on the screen, not the everyday sense
     # a gloss entry already explained in brackets, SKU(상품 번호), needs nothing more
     return not (getattr(entry, "strategy", "") == "gloss" and glossed(morphs, last))
 
@@ -60,6 +62,14 @@ def in_name(morphs: Sequence[Morph], first: int, last: int) -> bool:
     return any(m.form in UI_NOUNS and m.word <= morphs[last - 1].word + 2 for m in nouns) and all(
         m.tag.startswith("NN") for m in morphs[last : last + 1]
     )
+
+
+_CLOSING_QUOTES = frozenset({"'", '"', "’", "”", "」", "』", ">", "]"})
+
+
+def acts_on_a_label(morphs: Sequence[Morph], first: int) -> bool:
+    """Is the word's object a quoted label ('…'을, "…"를 right before it)?"""
+    return first >= 2 and morphs[first - 1].tag == "JKO" and morphs[first - 2].form in _CLOSING_QUOTES
 
 
 def glossed(morphs: Sequence[Morph], last: int) -> bool:

@@ -216,6 +216,8 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
                 return text[start:end] + "".join(choose(text[start:end], f) for f, _ in more)
             stem = [(m.form, m.tag) for m in sentence.morphs[first:last]]
             morphs = sentence.morphs
+            if stem == [("하", "VV")] and more == [("기", "ETN")] and _after_topic_noun(morphs, first):
+                return ""  # '변경은 할 수 없습니다' -> '변경은 어렵습니다', not '변경은 하기 어렵습니다'
             lead = first
             while lead > 0 and morphs[lead - 1].word == morphs[first].word:
                 lead -= 1  # '페어링 할': Kiwi's 페어+링, the capture holds 링: keep the word's head as written
@@ -224,6 +226,14 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
         return text[start:end]
 
     return _PLACEHOLDER.sub(sub, template)
+
+
+def _after_topic_noun(morphs: Sequence[Morph], first: int) -> bool:
+    """Does the verb follow a noun with 은/는/도 (a verbal noun as the topic: '변경은 (못) 하다')?"""
+    k = first - 1
+    if k >= 0 and morphs[k].tag == "MAG" and morphs[k].form in _SPACED_NEGATION:
+        k -= 1
+    return k >= 1 and morphs[k].tag == "JX" and morphs[k].form in {"은", "는", "도"} and morphs[k - 1].tag == "NNG"
 
 
 def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> Suggestion | None:
@@ -246,7 +256,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             return None
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
-        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text)
+        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
         if _MODEL_BREAK.search(replacement) and first > 0 and _dangling_lead(morphs, first):
             start = sentence_span(sentence)[0]  # '조금 불편해도 많이 속상하셨겠어요.' would hang: take it all
         edits.append(_without_double_space(start, end, replacement, text))
@@ -433,10 +443,15 @@ def _lexicon_suggestions(
         edits = rejoin(morphs, replaced, text)
         if not edits:
             continue
+        if _connective_eo(morphs, hit.last) and _contracted(edits[-1][2]):
+            continue  # '식별하여 녹화하는' -> '알아봐 녹화하는' is spoken, not written: no sure rewrite
         if lead:
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
+            noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
+            if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
+                continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
         applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
@@ -444,6 +459,41 @@ def _lexicon_suggestions(
         if merged is not None:
             out.append((merged, replacement))
     return out
+
+
+def _connective_eo(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the word end in the connective -어/-여 (not before a 보조용언: '알아봐 주세요' is fine)?"""
+    word = morphs[last - 1].word
+    rest = [m for m in morphs[last:] if m.word == word and not is_symbol(m)]
+    if not rest or rest[-1].tag != "EC" or rest[-1].form not in {"어", "아", "여"}:
+        return False
+    after = next((m for m in morphs[last:] if m.word != word), None)
+    return after is None or after.tag != "VX"
+
+
+def _contracted(word: str) -> bool:
+    """Does the word end in a contracted 와/워 syllable with no final consonant (봐, 줘, 둬, 와)?"""
+    last = word.rstrip()[-1:] if word.strip() else ""
+    if not ("가" <= last <= "힣"):
+        return False
+    code = ord(last) - 0xAC00
+    return code % 28 == 0 and (code // 28) % 21 in {9, 14}
+
+
+_LIGHT_VERBS = frozenset({"하", "드리", "주", "걸", "받"})
+
+
+def _adverb(words: str) -> bool:
+    """Is the leading part of a replacement one adverb (다시 in '다시 전화', a noun phrase only before a verb)?"""
+    morphs = tokenize_phrase(words)
+    return len(morphs) == 1 and morphs[0][1] == "MAG"
+
+
+def _light_verb_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Does a light verb take the noun right after it (전화 드리다, 전화를 주다, 전화하다)? Only then can an adverb
+    lead the replacement."""
+    k = last + 1 if last < len(morphs) and morphs[last].tag == "JKO" else last
+    return k < len(morphs) and morphs[k].form in _LIGHT_VERBS and morphs[k].tag in {"VV", "XSV", "VX"}
 
 
 def _possibility_follows(morphs: Sequence[Morph], last: int) -> bool:

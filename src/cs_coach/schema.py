@@ -167,6 +167,9 @@ class Condition(_Strict):
     subject: list[SubjectClass] | None = None
     not_subject: list[SubjectClass] | None = None
     relation: list[Relation] | None = None
+    not_relation: list[Relation] | None = None
+    """The match's clause must not lead into the next one this way: not_relation [condition] keeps an apology
+    off a hypothetical ('케이블이 파손된 경우 …')."""
     alternative: bool | None = None
     predicate: list[PredicateClass] | None = None
     """The class of the sentence's negated predicate (knowledge, contact, attempt, action): the next step a
@@ -174,14 +177,17 @@ class Condition(_Strict):
 
     @model_validator(mode="after")
     def _something(self) -> Condition:
-        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation, self.predicate]
+        values = [self.act, self.not_act, self.subject, self.not_subject, self.relation, self.not_relation,
+                  self.predicate]
         if all(v is None for v in values) and self.alternative is None:
             raise ValueError(
-                "an empty condition: give act, not_act, subject, not_subject, relation, predicate or alternative"
+                "an empty condition: give act, not_act, subject, not_subject, relation, not_relation, predicate or "
+                "alternative"
             )
         if any(v is not None and not v for v in values):
             raise ValueError("a condition's list is empty")
-        for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject")):
+        for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject"),
+                                         (self.relation, self.not_relation, "relation")):
             if positive and negative and set(positive) & set(negative):
                 raise ValueError(f"{sorted(set(positive) & set(negative))} both in {name} and not_{name}")
         return self

@@ -253,9 +253,30 @@ def understand(sentence: Sentence, next_sentence: Sentence | None = None) -> Und
         for start, end, first, last, relation, subject, subject_class, negative in core.clauses
     )
     quoted = tuple((a + base, b + base) for a, b in core.quoted)
+    if next_sentence is not None and sentence.level == "banmal" and _echoed(sentence, next_sentence):
+        quoted = ((sentence.start, sentence.end),)  # the customer's question, repeated before its answer
     return Understanding(
         sentence.start, sentence.end, core.act, clauses, quoted, alternative, core.predicate  # type: ignore[arg-type]
     )
+
+
+_POLITE_LEVELS = frozenset({"hapsyo", "haeyo"})
+_PREDICATE_STEMS = frozenset({"VV", "VA", "VX"})
+
+
+def _echoed(sentence: Sentence, answer: Sentence) -> bool:
+    """A 반말 question answered at once, in polite speech, with its own predicate (FAQ style: '어떤 동작이 있어?
+    펼치기, 오므리기가 있습니다.'): the customer's words restated, not the agent asking in 반말. An agent's curt
+    question ('어디서 샀어? 영수증 보여 주세요') is answered by nobody and keeps its finding."""
+    morphs = sentence.morphs
+    if answer.level not in _POLITE_LEVELS or not any(m.form == "?" for m in morphs[-2:]):
+        return False
+    stem = next((m for m in reversed(morphs) if m.tag in _PREDICATE_STEMS), None)
+    if stem is None:
+        return False
+    answered = answer.morphs
+    main = max((k for k, m in enumerate(answered) if m.tag == "EF"), default=-1)
+    return main > 0 and any(m.form == stem.form and m.tag == stem.tag for m in answered[max(0, main - 3) : main])
 
 
 def quoted_of(sentence: Sentence) -> tuple[tuple[int, int], ...]:
@@ -1051,7 +1072,7 @@ def _decide(
         return "prohibition"  # safe keeping: 어린이 손이 닿지 않는 곳에 보관하세요, 직사광선을 피해 두세요
     if (
         flags.prohibition
-        or "금지" in forms
+        or ("금지" in forms and not _named_mode(morphs))
         or "삼가" in forms
         or ("말" in main_forms and _jimal(morphs, main_first, main_last))
     ):
@@ -1396,6 +1417,12 @@ def _emergency(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return False
 
 
+def _named_mode(morphs: tuple[Morph, ...]) -> bool:
+    """금지 only inside a feature's name (방해 금지 모드, 캡처 금지 설정): the name of a mode, not a prohibition."""
+    at = [k for k, m in enumerate(morphs) if m.form == "금지"]
+    return all(k + 1 < len(morphs) and _SUBJECT_WORDS.get(morphs[k + 1].form) == "product" for k in at)
+
+
 def _reassurance(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """걱정하지 마세요: -지 마세요 that reassures, not a prohibition."""
     return any(morphs[k].form in ("걱정", "염려", "심려") for k in range(first, last)) and _jimal(morphs, first, last)
@@ -1450,6 +1477,7 @@ class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to
     subject: Sequence[str] | None
     not_subject: Sequence[str] | None
     relation: Sequence[str] | None
+    not_relation: Sequence[str] | None
     alternative: bool | None
     predicate: Sequence[str] | None
 
@@ -1469,13 +1497,16 @@ def meets(
         return False
     if condition.alternative is not None and u.alternative != condition.alternative:
         return False
-    if condition.subject is not None or condition.not_subject is not None or condition.relation is not None:
+    if any(v is not None for v in (condition.subject, condition.not_subject, condition.relation,
+                                   condition.not_relation)):
         clause = clause_at(u, morph_index)
         if condition.subject is not None and clause.subject_class not in condition.subject:
             return False
         if condition.not_subject is not None and clause.subject_class in condition.not_subject:
             return False
         if condition.relation is not None and clause.relation not in condition.relation:
+            return False
+        if condition.not_relation is not None and clause.relation in condition.not_relation:
             return False
     return True
 
@@ -1506,4 +1537,6 @@ def why_not(
         out.append(f"subject {clause.subject_class} in not_subject")
     if condition.relation is not None and clause.relation not in condition.relation:
         out.append(f"relation {clause.relation} not in {list(condition.relation)}")
+    if condition.not_relation is not None and clause.relation in condition.not_relation:
+        out.append(f"relation {clause.relation} in not_relation")
     return out

@@ -201,11 +201,15 @@ _CONDITION_NOUNS = frozenset({"경우", "때"})
 
 
 def _bare_subject_first(morphs: Sequence[Morph], begins: int) -> bool:
-    """Does the clause open with a plain subject ('B가 멈춥니다'), a second result of what came before? One that
-    opens with a frame of its own ('남은 기간 동안은', '생일 달에는', '카드사에 따라') stands as a sentence."""
-    for m in morphs[begins:]:
-        if m.tag == "JKS":
+    """Does the clause open with a plain subject or object ('B가 멈춥니다', '크기를 잴 수 있습니다'), a second
+    result of what came before? One that opens with a frame of its own ('남은 기간 동안은', '생일 달에는',
+    '카드사에 따라') stands as a sentence."""
+    for k in range(begins, len(morphs)):
+        m = morphs[k]
+        if m.tag in {"JKS", "JKO"}:
             return True
+        if m.tag in _MAIN_STEMS and k + 1 < len(morphs) and morphs[k + 1].tag == "ETN":
+            continue  # '크기를': a noun made of a stem
         if m.tag in {"JX", "JKB"} or m.tag in _MAIN_STEMS or m.tag in {"EC", "EF", "ETM", "MAG", "VX"}:
             return False
     return False
