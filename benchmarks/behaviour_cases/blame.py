@@ -68,4 +68,11 @@ def cases() -> list[Case]:
     b.pairs("add-cause", [
         ("[cust] [wrong] 다시 {접수하셔야 합니다|접수하셔야 해요}.", "다시 {접수하셔야 합니다|접수하셔야 해요}."),
     ], W, limit=10, test="DIR", inv=False)
+    # saying it was NOT the customer's fault is reassurance, not blame
+    b.pairs("fault-vs-not-fault", [
+        ("[field:을] 잘못 적으셔서 [result].",
+         "[field:을] 잘못 적으신 게 {아닙니다|아니에요}. 저희 쪽 오류였어요."),
+        ("버튼을 잘못 누르셔서 [result].", "버튼을 잘못 누르신 건 {없습니다|없어요}. 저희 쪽 오류였어요."),
+    ], {"field": ("주소", "연락처", "우편번호"), "result": ("상품이 반송됐어요", "문자가 가지 않았어요")},
+        limit=3, inv=False)
     return b.cases

@@ -74,4 +74,11 @@ def cases() -> list[Case]:
         ("자석 때문에 카드 정보가 {훼손되었습니다|훼손됐어요}.",
          "자석 가까이에 두면 카드 정보가 훼손될 수 {있습니다|있어요}."),
     ], {"thing": ("상품", "유리 용기", "액자", "화분")}, limit=2, accept={"empathy"})
+    # the hour being late (밤이 늦었네요) is not a delay the customer suffered
+    b.pairs("delay-vs-late-hour", [
+        ("[item:이] 많이 {늦었습니다|늦었어요}. 내일 도착합니다.",
+         "벌써 밤이 {늦었습니다|늦었어요}. 나머지는 내일 이어서 도와드릴게요."),
+        ("[item:이] 아직 안 {왔습니다|왔어요}. 내일 보내 드릴게요.",
+         "시간이 {늦었습니다|늦었어요}. 조심히 들어가세요."),
+    ], {"item": ("주문하신 책", "교환 상품", "환불금")}, limit=3, inv=False)
     return b.cases

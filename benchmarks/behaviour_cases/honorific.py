@@ -138,4 +138,11 @@ def cases() -> list[Case]:
         "설치 기사님이 오시면 현관 비밀번호만 알려 주시면 {됩니다|돼요}.",
     ], {"family": ("어머님", "아버님", "할머님", "따님", "보호자분"),
         "doc": ("신분증", "가족관계증명서", "위임장")}, False, limit=3)
+    # -셔도 돼요 grants the customer leave: its -시- is the customer's; -기에 closes a reason clause of its own
+    b.pairs("thing-vs-permission", [
+        ("[cloth:은] 여러 번 빨아도 색이 잘 안 {바래십니다|바래세요}.",
+         "[cloth:은] 세탁기에 돌리셔도 {괜찮습니다|괜찮아요}."),
+        ("[cloth:이] 생각보다 {두꺼우십니다|두꺼우세요}.",
+         "[family:께서] 입으시기에 [cloth:이] 조금 {두껍습니다|두꺼워요}."),
+    ], {"cloth": ("이 니트", "이 패딩", "이 셔츠"), "family": ("어머님", "아버님", "할머님")}, limit=3, inv=False)
     return b.cases

@@ -170,7 +170,7 @@ _TIME_NOUNS = _words(
 _NOT_IN_NP = _TIME_NOUNS | _words("대신 혹시 해당 경우 때문")
 _CONTRAST = _words("지만 는데 ᆫ데 은데 던데 나 으나 지마는 는데도 ᆫ데도 은데도 더니")
 _CONDITION = _words("려면 으려면 면 으면 다면 는다면 ᆫ다면 라면 이라면 거든 으면은 면은 었더라면 더라면")
-_CAUSE = _words("오니 으오니 어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래")
+_CAUSE = _words("오니 으오니 어서 아서 여서 라서 이라서 니까 으니까 니 으니 므로 으므로 느라 느라고 어서요 길래 기에")
 _SEQUENCE = _words("고 며 으며 고서 면서 으면서 고요")
 _RELATION_OF: dict[str, str] = {}
 for _rel, _set in (("contrast", _CONTRAST), ("condition", _CONDITION), ("cause", _CAUSE), ("sequence", _SEQUENCE)):
@@ -1437,7 +1437,10 @@ _WISH_MANNER = _words("잘 조심히 조심해서 편히 편안히 안전하게 
 
 def _wish(morphs: tuple[Morph, ...]) -> bool:
     """The sentence ends on a wish verb in -(으)세요/-십시오 with nothing the customer must act on (no object)."""
-    ef = max((k for k, m in enumerate(morphs) if m.tag == "EF"), default=-1)
+    # the final ending; Kiwi tags -ㅂ시오 before '~' as EC, so a directive EC with only symbols after it counts too
+    ef = max(
+        (k for k, m in enumerate(morphs) if m.tag == "EF" or (m.tag == "EC" and _at_end(morphs, k + 1))), default=-1
+    )
     if ef < 1 or morphs[ef].form not in _DIRECTIVE_EF or any(m.tag == "JKO" or m.form == "?" for m in morphs):
         return False
     k = ef - 1
