@@ -212,3 +212,27 @@ def test_no_softener_before_naming_the_customers_mistake(coach: cs_coach.Coach) 
 def test_a_negative_condition_after_its_positive_is_left(coach: cs_coach.Coach) -> None:
     text = "사진이 클라우드에 올라가 있으면 되살릴 수 있지만, 올라간 사진이 없으면 되살릴 수 없어요."
     assert coach.fix(text, unsafe=True).text == text
+
+
+@pytest.mark.parametrize("text", ["결제가 아직 안 됐어요.", "입금 확인이 아직 안 됐습니다."])
+def test_news_of_what_is_not_done_yet_keeps_its_ending(coach: cs_coach.Coach, text: str) -> None:
+    # '아직 어렵겠지만 다시 해 볼게요' or '아직 어려워요' would say something else than 'not done yet'
+    fixed = coach.fix(text, unsafe=True).text
+    assert "어렵" not in fixed and "어려워" not in fixed
+    assert "아직 안 됐" in fixed
+
+
+def test_a_dismissive_clause_gets_no_safe_ending_swap(coach: cs_coach.Coach) -> None:
+    # '그건 매장에 가서 물어봐요' is polite in form and still sends the customer away: only the model sentence fixes it
+    text = "그건 매장에 가서 물어봐."
+    assert coach.fix(text).text == text
+    assert "안내받으실 수 있어요" in coach.fix(text, unsafe=True).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("알았어, 주문 번호를 다시 보내 줄게.", "네, 주문 번호를 다시 보내 드릴게요."),
+     ("알겠어. 바로 확인해 볼게.", "알겠어요. 바로 확인해 볼게요.")],
+)
+def test_a_banmal_answer_word_is_fixed_with_the_ending(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert coach.fix(text).text == expected

@@ -17,13 +17,16 @@ SAFE = [
     ("총 5만 원이세요.", "총 5만 원이에요."),
     ("이 모델은 녹화 기능도 있으세요.", "이 모델은 녹화 기능도 있어요."),
     ("이름을 쓰시오.", "이름을 써 주시겠습니까?"),
-    ("그건 거기 가서 물어봐", "그건 거기 가서 물어봐요"),
     ("무슨 일이세요?", "무엇을 도와드릴까요?"),
 ]
 
 # A safe rewrite that brings another finding is rolled back: the request made of an order lacks a cushion
 # (cushion-request), which only an unsafe fix adds; both go in together with --unsafe.
 LEFT_BY_SAFE_FIX = ["신청서를 작성하세요."]
+
+# A dismissive clause is not fixed by an ending swap ('그건 거기 가서 물어봐요' still sends the customer away): the
+# swap is no safe fix there, only the rule's model sentence (unsafe) is.
+LEFT_DISMISSIVE = ["그건 거기 가서 물어봐"]
 
 UNSAFE = [
     ("신청서를 작성하세요.", "번거로우시겠지만 신청서를 작성해 주시겠어요?"),
@@ -55,6 +58,12 @@ def test_safe_fix(coach: cs_coach.Coach, text: str, expected: str) -> None:
 def test_safe_fix_that_would_bring_a_new_finding_is_rolled_back(coach: cs_coach.Coach, text: str) -> None:
     result = coach.fix(text)
     assert result.text == text and not result.applied
+
+
+@pytest.mark.parametrize("text", LEFT_DISMISSIVE)
+def test_a_dismissive_clause_is_left_to_the_model_sentence(coach: cs_coach.Coach, text: str) -> None:
+    assert coach.fix(text).text == text
+    assert coach.fix(text, unsafe=True).text != text
 
 
 def test_template_rewrite_needs_the_agents_words(coach: cs_coach.Coach) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .analyze import Analysis, analyze, analyze_many, reject_surrogates
 from .checks import Plan, find_hits
 from .config import Config
-from .fixer import MAX_FIX_ROUNDS, apply_edits, choose_edits, fix_text
+from .fixer import MAX_FIX_ROUNDS, MODEL_SENTENCE_CATEGORIES, apply_edits, choose_edits, fix_text
 from .josa import fix_after_quotes
 from .match import Hit
 from .models import (
@@ -27,7 +27,7 @@ from .models import (
     trusted,
 )
 from .packs import RuleSet, UnknownNameError, load_packs, resolve_pack_paths
-from .rewrite import suggestions_for
+from .rewrite import is_model_sentence, suggestions_for
 from .schema import PatternRule
 from .scoring import score
 from .sentences import Understanding, understand_all
@@ -275,9 +275,15 @@ def group_findings(
         primary = findings[members[0]]
         others = [findings[k] for k in members[1:]]
         also = list(dict.fromkeys(f.rule_id for f in others if f.rule_id != primary.rule_id))
+        # a dismissive or blaming clause whose rule offers a model sentence is not fixed by another rule's ending
+        # swap ('그건 매장에 가서 물어봐요' still sends the customer away): that swap is no longer a sure, safe fix
+        content = primary.category in MODEL_SENTENCE_CATEGORIES and any(
+            is_model_sentence(sg, primary.start, primary.end) for sg in primary.suggestions)
         suggestions: dict[tuple[str, int, int], Suggestion] = {}
         for f in (primary, *others):
             for sg in f.suggestions:
+                if content and f is not primary and sg.applicability == "safe":
+                    sg = sg.model_copy(update={"applicability": "unsafe"})
                 suggestions.setdefault((sg.replacement, sg.start, sg.end), sg)
         severity = max((primary, *others), key=lambda f: SEVERITY_RANK[f.severity]).severity
         out.append(

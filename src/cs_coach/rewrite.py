@@ -385,6 +385,12 @@ def _edit_words(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> li
 
 
 _MODEL_BREAK = re.compile(r"[.?!] \S")  # a model rewrite of two sentences or more
+
+
+def is_model_sentence(suggestion: Suggestion, start: int, end: int) -> bool:
+    """Is the suggestion a model sentence (two sentences or more) in place of all of [start, end)? Then the
+    problem is what the words say, not their form."""
+    return suggestion.start <= start and suggestion.end >= end and bool(_MODEL_BREAK.search(suggestion.replacement))
 # Clause endings that cannot lead into a model sentence: sequence, concession, contrast, condition. A cause stays
 # (a rule's `lead` keeps it: '택배사 문제라 도와드리기 어려워요'), and so does an exclamation ('분실되다니').
 _LEADS_DROPPED = frozenset(
