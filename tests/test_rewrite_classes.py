@@ -64,7 +64,7 @@ def test_a_wait_order_alone_gets_its_safe_request(coach: cs_coach.Coach, text: s
 @pytest.mark.parametrize(
     ("text", "safe", "unsafe"),
     [
-        ("그건 저쪽 가서 알아봐.", "그건 저쪽 가서 알아봐요.",
+        ("그건 저쪽 가서 알아봐.", "그건 저쪽 가서 알아봐.",
          "그 부분은 담당 부서에서 자세히 안내받으실 수 있어요. 연락처를 바로 알려 드릴게요."),
         ("상담은 본사에 가서 문의하십시오.", "상담은 본사에 가서 문의하십시오.",
          "상담은 본사에서 자세히 안내받으실 수 있습니다. 연락처를 바로 알려 드리겠습니다."),
@@ -73,7 +73,8 @@ def test_a_wait_order_alone_gets_its_safe_request(coach: cs_coach.Coach, text: s
 def test_a_dismissive_redirect_gets_a_model_sentence_not_an_ending_swap(
     coach: cs_coach.Coach, text: str, safe: str, unsafe: str
 ) -> None:
-    assert coach.fix(text).text == safe  # the safe fix only makes the ending polite
+    # no safe fix: a polite ending alone ('알아봐요') would leave the customer sent away (round 3: left unchanged)
+    assert coach.fix(text).text == safe
     assert coach.fix(text, unsafe=True).text == unsafe
 
 
