@@ -182,3 +182,33 @@ def test_not_relation_is_a_condition_of_its_own_and_cannot_contradict_relation()
     assert Condition(not_relation=["condition"]).not_relation == ["condition"]
     with pytest.raises(ValidationError):
         Condition(relation=["condition"], not_relation=["condition"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a modifier before the second subject does not make it a frame of its own
+        "앱을 지우시면 휴대폰에 저장된 사진이 모두 사라지고 설정해 두신 알림이 함께 꺼집니다.",
+        # an organisation as the subject with 에서
+        "이 설정을 켜시면 방문한 사이트가 위치를 볼 수 없고 광고 업체에서 방문 기록을 모을 수 없습니다.",
+    ],
+)
+def test_a_second_result_stays_under_its_condition(text: str) -> None:
+    assert _split(text) is None
+
+
+def test_no_cushion_before_a_device_step(coach: cs_coach.Coach) -> None:
+    text = "배터리를 분리했다가 다시 끼워 주세요."
+    assert coach.fix(text, unsafe=True).text == text
+
+
+def test_no_softener_before_naming_the_customers_mistake(coach: cs_coach.Coach) -> None:
+    # '확인해 보니 손님이 주소를 잘못 적으셨어요' still blames: the rewrite is the agent's to make
+    text = "손님이 주소를 잘못 적으셨어요."
+    assert "확인해 보니" not in coach.fix(text, unsafe=True).text
+    assert coach.fix("주소가 잘못 입력되어 있네요.", unsafe=True).text == "확인해 보니 주소가 잘못 입력되어 있네요."
+
+
+def test_a_negative_condition_after_its_positive_is_left(coach: cs_coach.Coach) -> None:
+    text = "사진이 클라우드에 올라가 있으면 되살릴 수 있지만, 올라간 사진이 없으면 되살릴 수 없어요."
+    assert coach.fix(text, unsafe=True).text == text

@@ -201,17 +201,21 @@ _CONDITION_NOUNS = frozenset({"경우", "때"})
 
 
 def _bare_subject_first(morphs: Sequence[Morph], begins: int) -> bool:
-    """Does the clause open with a plain subject or object ('B가 멈춥니다', '크기를 잴 수 있습니다'), a second
-    result of what came before? One that opens with a frame of its own ('남은 기간 동안은', '생일 달에는',
-    '카드사에 따라') stands as a sentence."""
+    """Does the clause open with a plain subject or object ('B가 멈춥니다', '크기를 잴 수 있습니다', '업체에서 모을 수
+    없습니다'), a second result of what came before? One that opens with a frame of its own ('남은 기간 동안은',
+    '생일 달에는', '카드사에 따라', '결과도') stands as a sentence. Modifiers inside the noun phrase ('설정해 두신
+    알림이') are read through."""
     for k in range(begins, len(morphs)):
         m = morphs[k]
+        nxt = morphs[k + 1] if k + 1 < len(morphs) else None
         if m.tag in {"JKS", "JKO"}:
             return True
-        if m.tag in _MAIN_STEMS and k + 1 < len(morphs) and morphs[k + 1].tag == "ETN":
-            continue  # '크기를': a noun made of a stem
-        if m.tag in {"JX", "JKB"} or m.tag in _MAIN_STEMS or m.tag in {"EC", "EF", "ETM", "MAG", "VX"}:
+        if m.tag == "JKB" and m.form == "에서" and not (nxt is not None and nxt.tag == "JX"):
+            return True  # '제공업체에서 수집할 수 없습니다': an organisation as the subject ('에서는' is a frame)
+        if m.tag in {"JX", "JKB", "EF"} or (m.tag == "MAG" and k == begins):
             return False
+        if m.tag == "EC" and (nxt is None or (nxt.word != m.word and nxt.tag != "VX")):
+            return False  # the clause ends before naming a subject
     return False
 
 
