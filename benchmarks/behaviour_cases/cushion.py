@@ -59,4 +59,10 @@ def cases() -> list[Case]:
          "어제 매장으로 전화 {주셨습니다|주셨어요}. 확인해 보니 주문은 정상입니다."),
         ("[doc:을] 다시 보내 {주십시오|주세요}.", "[doc:을] 보내 {주셨습니다|주셨어요}. 잘 받았습니다."),
     ], W, limit=3, inv=False)
+    # pointing at the customer's slip vs the agent owning the mistake
+    b.pairs("their-slip-vs-our-slip", [
+        ("[field:을] 잘못 {적으셨습니다|적으셨어요}.",
+         "저희가 [field:을] 잘못 {적었습니다|적었어요}. 바로 고쳐 드릴게요."),
+        ("그건 잘못 {누르신 겁니다|누르신 거예요}.", "제가 [field:을] 잘못 안내해 {드렸습니다|드렸어요}."),
+    ], {"field": ("주소", "연락처", "배송 날짜")}, limit=3, inv=False)
     return b.cases

@@ -145,4 +145,15 @@ def cases() -> list[Case]:
         ("[cloth:이] 생각보다 {두꺼우십니다|두꺼우세요}.",
          "[family:께서] 입으시기에 [cloth:이] 조금 {두껍습니다|두꺼워요}."),
     ], {"cloth": ("이 니트", "이 패딩", "이 셔츠"), "family": ("어머님", "아버님", "할머님")}, limit=3, inv=False)
+    # how one helps (전화로 도와드릴게요) is not the agent's task named; a feeling under -지 않다 is still a person's;
+    # 예약 없이 오시면: the noun says how the customer comes
+    b.pairs("task-vs-means", [
+        ("지금 바로 [task] {도와드리겠습니다|도와드릴게요}.",
+         "앱 사용이 어려우시면 [means:으로] {도와드리겠습니다|도와드릴게요}."),
+    ], {"task": ("환불", "포장", "해지"), "means": ("전화", "영상 통화", "원격 접속")}, limit=3, inv=False)
+    b.mft("person-not-thing", [
+        "받으신 [item] 사이즈가 맞지 않으시면 바꿔 {드리겠습니다|드릴게요}.",
+        "[item] 색상이 마음에 들지 않으시면 다른 색으로 보내 {드리겠습니다|드릴게요}.",
+        "[how] 오시면 조금 기다리실 수도 {있습니다|있어요}.",
+    ], {"item": ("운동화", "셔츠", "원피스"), "how": ("예약 없이", "가족과 같이", "친구와 함께")}, False, limit=3)
     return b.cases

@@ -759,6 +759,9 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     return "thing"
 
 
+_NP_ADVERBS = _words("없이 같이 함께 처럼 대로")
+
+
 def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, fact: _Facts) -> None:
     """A particle-less noun right before an intransitive predicate: 커피 나오셨습니다, 결제 완료되셨어요."""
     if pred < 0 or fact.directive:
@@ -780,6 +783,8 @@ def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, f
     w = word - 1
     k = stem - 1
     while k >= first and morphs[k].tag == "MAG":  # skip adverbs: 커피 지금 나왔습니다
+        if morphs[k].form in _NP_ADVERBS:
+            return  # 예약 없이 오시면, 가족과 같이: the noun says how, it is not the one who comes
         w = morphs[k].word - 1
         k -= 1
         while k >= first and morphs[k].word > w:
