@@ -396,6 +396,9 @@ NOT_ORDER_OR_REFUSAL: list[tuple[str, str]] = [
     ("refusal", "고객님 계정에 쿠폰을 넣어 드릴 수 없습니다."),
     ("limitation", "방해 금지 모드에서는 알림 소리를 들을 수 없어요."),  # 금지 in a mode's name
     ("prohibition", "매장 안에서는 사진 촬영이 금지되어 있어요."),
+    ("limitation", "게스트 모드에서는 결제를 진행할 수 없어요."),  # a setting frames what cannot be done
+    ("limitation", "오프라인 상태에서는 주문 내역을 조회할 수 없습니다."),
+    ("refusal", "이 모드에서는 교환해 드릴 수 없습니다."),  # the agent withholds a service
 ]
 
 

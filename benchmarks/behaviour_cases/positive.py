@@ -153,4 +153,11 @@ def cases() -> list[Case]:
         ("[benefit:은] 다시 보내 드릴 수 {없습니다|없어요}.", "두 [gadget]에 동시에 [link]할 수 {없습니다|없어요}."),
     ], {"benefit": ("쿠폰", "적립금", "상품권"), "gadget": ("이 태블릿", "이 휴대폰", "이 노트북", "이 기기"),
         "part": ("유심", "메모리 카드", "보조 배터리"), "link": ("페어링", "미러링", "로그인")}, limit=3)
+    # what a device setting does not allow (게스트 모드에서는 … 진행할 수 없어요) vs the agent withholding a service
+    b.pairs("service-vs-setting", [
+        ("[svc3:은] 저희가 해 드릴 수 {없습니다|없어요}.", "[setting]에서는 [op3:을] 할 수 {없습니다|없어요}."),
+        ("[svc3:은] 오늘 처리해 드리기 {어렵습니다|어려워요}.",
+         "[setting]에서는 [op3:을] 확인할 수 {없습니다|없어요}."),
+    ], {"svc3": ("환불", "교환", "재발송"), "setting": ("게스트 모드", "잠금 화면", "오프라인 상태", "어린이 모드"),
+        "op3": ("결제", "위치 정보", "알림 내용", "설정 변경")}, limit=3)
     return b.cases

@@ -489,6 +489,7 @@ class _Facts:
         "agent_cue",
         "customer_cue",
         "directive",
+        "frame",
         "good_absence",
         "negative",
         "negative_at",
@@ -515,6 +516,7 @@ class _Facts:
         self.predicate_noun: str | None = None
         self.topic_subject = False  # the subject is a topic (은/는, or a bare phrase with 모두): it may go on
         self.soft_subject = False  # the subject is a 은/는/도-marked thing before a transitive verb (maybe an object)
+        self.frame = False  # a device setting frames the clause: 이 모드에서는, 잠금 화면에서는, 오프라인 상태에서는
 
 
 def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
@@ -549,8 +551,9 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 if tag == "JKB":  # 택배사에서 (an organisation acting), 이 모드에서는 (a frame)
                     if cls in ("third_party", "agent"):
                         candidates.append((i, np_first, prev + 1, cls, True))
-                    elif cls == "product":
-                        fact.topic_class = cls
+                    elif cls == "product" or morphs[prev].form in _FRAME_NOUNS:
+                        fact.topic_class = "product"
+                        fact.frame = True
                 else:
                     if tag == "JX" and fact.topic_class is None:
                         fact.topic_class = cls
@@ -559,8 +562,9 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 p2 = prev - 1
                 if p2 >= first and morphs[p2].tag in _NOMINAL:
                     cls = classify(morphs, _np_start(morphs, p2, first), p2 + 1)
-                    if cls == "product":
-                        fact.topic_class = cls
+                    if cls == "product" or (morphs[prev].form == "에서" and morphs[p2].form in _FRAME_NOUNS):
+                        fact.topic_class = "product"
+                        fact.frame = fact.frame or morphs[prev].form == "에서"
         # negation and bad news
         if form in _CUE_FORMS or tag == "VCN":
             neg = _negation_at(morphs, i, first, last)
@@ -1109,6 +1113,8 @@ def _decide(
             return "limitation"
         if _operation_limit(morphs, first_k, last_k, fact) or _disclaimer(morphs, first_k, last_k, fact):
             return "limitation"
+        if _framed_limit(morphs, first_k, last_k, fact) and not withheld:
+            return "limitation"
         if (
             fact.topic_class == "product"
             and fact.subject_class in ("thing", "product")
@@ -1192,6 +1198,22 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
         return True
     # an action aimed at a device that is no company action: 두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 못 넣어요
     return op is not None and op not in _COMPANY_ACTIONS and _product_goal(morphs, first, last)
+
+
+_FRAME_NOUNS = _words("상태 환경 모드 화면")
+
+
+def _framed_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """Under a device setting (게스트 모드에서는, 잠금 화면에서는, 오프라인 상태에서는), what cannot be done there is
+    the setting's limit told as information, unless the agent withholds a service (드리다) or the thing is a service
+    or a benefit owed to the customer (쿠폰, 환불)."""
+    if not fact.frame or fact.agent_cue or fact.subject_class in ("agent", "person", "third_party"):
+        return False
+    if fact.predicate_noun in _SERVICES:
+        return False
+    obj, marked = _object_noun(morphs, first, last)
+    nouns = [w for w in (obj, *marked) if w]
+    return not any(w in _SERVICES or w in _COMMERCIAL or w[-2:] in _SERVICES for w in nouns)
 
 
 def _product_goal(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
