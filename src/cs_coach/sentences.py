@@ -545,6 +545,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             prev = i - 1
             if prev >= first and morphs[prev].tag == "JKS" and morphs[prev].form == "께서":
                 continue  # 께서는: the JKS already counted
+            if _modal_bound_noun(morphs, prev, first):
+                continue  # 기다리실 수도 있어요: 수 is the modal frame, the subject is the waiting one's
             if prev >= first and morphs[prev].tag in _NOMINAL:
                 np_first = _np_start(morphs, prev, first)
                 cls = classify(morphs, np_first, prev + 1)
@@ -968,6 +970,16 @@ def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
         ):
             out.append(i)
     return out
+
+
+def _modal_bound_noun(morphs: Sequence[Morph], i: int, first: int) -> bool:
+    """수/줄/듯/리/법 right after a modifier ending (-ㄹ 수 있다, -ㄹ 줄 알다, -ㄹ 리가 없다): part of the predicate's
+    modality, never the participant the clause is about."""
+    m = morphs[i]
+    return m.tag == "NNB" and m.form in _MODAL_BOUND_NOUNS and i - 1 >= first and morphs[i - 1].tag == "ETM"
+
+
+_MODAL_BOUND_NOUNS = frozenset({"수", "줄", "듯", "리", "법"})
 
 
 def quoted_spans(morphs: Sequence[Morph]) -> list[tuple[int, int]]:
