@@ -236,3 +236,9 @@ def test_a_dismissive_clause_gets_no_safe_ending_swap(coach: cs_coach.Coach) -> 
 )
 def test_a_banmal_answer_word_is_fixed_with_the_ending(coach: cs_coach.Coach, text: str, expected: str) -> None:
     assert coach.fix(text).text == expected
+
+
+def test_a_rule_told_as_normal_gets_the_refusal_model_not_empathy(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("저희 방침이 원래 그래요.", unsafe=True).text
+    assert fixed == "이 부분은 도와드리기 어려워요. 대신 제가 할 수 있는 방법을 바로 찾아볼게요."
+    assert coach.fix("배터리가 빨리 닳는 건 원래 그래요.", unsafe=True).text.startswith("많이 불편하셨겠어요.")
