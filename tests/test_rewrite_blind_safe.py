@@ -18,8 +18,8 @@ def coach() -> cs_coach.Coach:
 
 @pytest.mark.parametrize(
     ("word", "coda"),
-    [("3.5%", False), ("20%", False), ("30℃", False), ("SSD", False), ("10", True), ("1,000원", True), ("사이즈", False),
-     ("$", False), ("", None), ("★", None)],
+    [("3.5%", False), ("20%", False), ("30℃", False), ("SSD", False), ("10", True), ("1,000원", True),
+     ("사이즈", False), ("$", False), ("", None), ("★", None)],
 )
 def test_how_a_word_ends_as_read(word: str, coda: bool | None) -> None:
     assert ends_in_consonant(word) is coda
