@@ -173,8 +173,10 @@ def cases() -> list[Case]:
     # 계시다 is 있다 said of a person: a thing's resultative state takes 있다 (구성되어 있어요)
     b.pairs("existence-of-a-thing", [
         ("[thing:은] [place] {들어 계십니다|들어 계세요}.", "[thing:은] [place] {들어 있습니다|들어 있어요}."),
-        ("[thing:은] 세 부분으로 {나뉘어 계십니다|나뉘어 계세요}.", "[thing:은] 세 부분으로 {나뉘어 있습니다|나뉘어 있어요}."),
-    ], {"thing": ("설명서", "사은품", "보증서", "충전 케이블"), "place": ("상자 안에", "봉투에", "맨 아래 칸에")}, limit=3)
+        ("[thing:은] 세 부분으로 {나뉘어 계십니다|나뉘어 계세요}.",
+         "[thing:은] 세 부분으로 {나뉘어 있습니다|나뉘어 있어요}."),
+    ], {"thing": ("설명서", "사은품", "보증서", "충전 케이블"),
+        "place": ("상자 안에", "봉투에", "맨 아래 칸에")}, limit=3)
     b.mft("existence-of-a-person", [
         "편하게 {앉아 계십시오|앉아 계세요}.",
         "[who:은] 지금 [room:에] {계십니다|계세요}.",
