@@ -95,3 +95,38 @@ def test_no_retry_promise_when_the_next_sentence_asks_for_another_way(coach: cs_
     assert "다시 해 보겠습니다" not in fixed
     assert "결제가 어렵습니다" in fixed
     assert "다시 해 볼게요" in coach.fix("카드 결제가 계속 안 돼요.", unsafe=True).text
+
+
+@pytest.mark.parametrize("text", ["해지 환급금은 다음 달에 들어와요.", "보험 환급금은 신청하신 계좌로 들어옵니다."])
+def test_a_modifier_clause_replacement_is_not_put_inside_a_compound(coach: cs_coach.Coach, text: str) -> None:
+    fixed = coach.fix(text, unsafe=True).text
+    assert "돌려받을 돈" not in fixed
+
+
+def test_a_modifier_clause_replacement_still_stands_alone(coach: cs_coach.Coach) -> None:
+    assert "돌려받을 돈은" in coach.fix("환급금은 다음 달에 들어와요.", unsafe=True).text
+
+
+@pytest.mark.parametrize("text", ["뭐, 그건 저희도 어쩔 수 없어요.", "그냥 저희도 어쩔 수 없어요."])
+def test_a_model_sentence_takes_the_shrug_before_it_along(coach: cs_coach.Coach, text: str) -> None:
+    fixed = coach.fix(text, unsafe=True).text
+    assert not fixed.startswith(("뭐", "그냥"))
+    assert fixed.count("찾아볼게요") <= 1
+
+
+def test_an_answer_word_before_a_model_sentence_stays(coach: cs_coach.Coach) -> None:
+    assert coach.fix("네, 그건 저희도 어쩔 수 없어요.", unsafe=True).text.startswith("네, ")
+
+
+@pytest.mark.parametrize(
+    "text", ["그렇게 말씀하시면 뭘 어쩌라는 건지 모르겠네요.", "뭘 어떻게 하라는 건지 모르겠습니다."]
+)
+def test_a_rhetorical_what_do_you_want_gets_a_model_sentence(coach: cs_coach.Coach, text: str) -> None:
+    fixed = coach.fix(text, unsafe=True).text
+    assert "어쩌라는" not in fixed and "하라는" not in fixed
+    assert "어떤 도움이 필요하신지" in fixed
+    assert fixed.endswith("?")
+
+
+def test_a_plain_i_do_not_know_still_promises_to_find_out(coach: cs_coach.Coach) -> None:
+    assert coach.fix("배송 날짜는 저도 몰라요.", unsafe=True).text == "배송 날짜는 저도 확인해 보고 바로 알려 드릴게요."

@@ -320,7 +320,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
-        if _MODEL_BREAK.search(replacement) and first > 0 and _dangling_lead(morphs, first):
+        if _MODEL_BREAK.search(replacement) and first > 0 and (
+            _dangling_lead(morphs, first) or _only_fillers(morphs, first)
+        ):
             start = sentence_span(sentence)[0]  # '조금 불편해도 많이 속상하셨겠어요.' would hang: take it all
         edits.append(_without_double_space(start, end, replacement, text))
     deletion = bool(edits) and all(not e[2] for e in edits)
@@ -470,6 +472,21 @@ def _dangling_lead(morphs: Sequence[Morph], first: int) -> bool:
     return prev.tag == "EC" and prev.form in _LEADS_DROPPED and prev.word != morphs[first].word
 
 
+def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
+    """Only a discourse filler comes before a whole-clause rewrite ('뭐, 그건 어쩔 수 없어요'): the shrug belongs to
+    the attitude the model sentence replaces, so it goes with it ('뭐, 많이 속상하셨겠어요' keeps the shrug)."""
+    before = [m for m in morphs[:first] if not is_symbol(m)]
+    return bool(before) and all(
+        (m.tag == "IC" and m.form not in _ANSWER_WORDS) or (m.tag == "MAG" and m.form in _FILLER_ADVERBS) for m in before
+    )
+
+
+_ANSWER_WORDS = frozenset({"네", "예", "아니요", "아뇨"})  # an answer to the customer stays: '네, 많이 속상하셨겠어요'
+
+
+_FILLER_ADVERBS = frozenset({"뭐", "그냥", "뭐랄까", "아무튼", "어쨌든", "솔직히"})
+
+
 def _closed(morphs: Sequence[Morph]) -> bool:
     """Closing punctuation follows the sentence's last word (a sentence of symbols only, 'ㅋㅋ' after '!', has
     nothing of its own to close)."""
@@ -520,6 +537,8 @@ def _lexicon_suggestions(
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
+            if _modifier(lead) and _after_bare_noun(morphs, hit.first):
+                continue  # '해지 환급금' -> '해지 돌려받을 돈': a modifier clause cannot sit inside a noun compound
             noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
             if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
@@ -558,6 +577,25 @@ def _adverb(words: str) -> bool:
     """Is the leading part of a replacement one adverb (다시 in '다시 전화', a noun phrase only before a verb)?"""
     morphs = tokenize_phrase(words)
     return len(morphs) == 1 and morphs[0][1] == "MAG"
+
+
+def _modifier(words: str) -> bool:
+    """Does the leading part of a replacement end in a modifier ending (돌려받을 돈, 남은 금액)?"""
+    morphs = tokenize_phrase(words)
+    return bool(morphs) and morphs[-1][1] == "ETM"
+
+
+def _after_bare_noun(morphs: Sequence[Morph], first: int) -> bool:
+    """Is the word before a noun with nothing after it (해지 환급금, 보험 해약금): the first half of a compound
+    written with a space, which a modifier clause would split."""
+    if first == 0 or morphs[first - 1].word == morphs[first].word:
+        return False
+    word = morphs[first - 1].word
+    before = [m for m in morphs[:first] if m.word == word]
+    return bool(before) and before[-1].tag in _COMPOUND_HEADS
+
+
+_COMPOUND_HEADS = frozenset({"NNG", "NNP", "SL", "XSN"})
 
 
 def _light_verb_follows(morphs: Sequence[Morph], last: int) -> bool:
