@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from .analyze import join_morphs
-from .josa import PAIRS, choose, fix_after_non_hangul, has_coda
+from .josa import PAIRS, choose, ends_in_consonant, fix_after_non_hangul
 
 Morphs = Sequence[tuple[str, str]]
 
@@ -186,6 +186,8 @@ def _join_word(morphs: Morphs) -> str:
     joined = _attach_compounds(morphs, join_morphs(morphs))
     if any(t == "EP" and f in _HONORIFIC for f, t in morphs) and joined.endswith("셔요"):
         joined = joined[: -len("셔요")] + "세요"
+    elif len(morphs) > 1 and morphs[-1] == ("어", "EC") and morphs[-2][1] == "EP" and joined.endswith("셔"):
+        joined = joined[:-1] + "시어"  # a bare -시어 connective (지참하시어 -> 챙기시어): 챙기셔 alone reads as cut off
     copula = _copula_ending(morphs)
     if copula is not None:
         joined = copula
@@ -212,10 +214,10 @@ def _copula_ending(morphs: Morphs) -> str | None:
     if len(morphs) < 2 or morphs[-2] != ("이", "VCP") or morphs[-1][0] not in {"에요", "예요", "이에요"}:
         return None
     head = join_morphs(list(morphs[:-2]))
-    last = head[-1:]
-    if not last or not ("가" <= last <= "힣" or last.isdigit()):
+    coda = ends_in_consonant(head)  # 사이즈, 1,000원, 3.5%, SSD as they are read
+    if coda is None:
         return None
-    return head + ("이에요" if has_coda(last) else "예요")
+    return head + ("이에요" if coda else "예요")
 
 
 # -- punctuation --------------------------------------------------------------------------------------

@@ -11,10 +11,12 @@ import re
 _DIGIT_HAS_CODA = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
                    "8": True, "9": False}
 _RIEUL_DIGITS = "178"  # 일, 칠, 팔 end in ㄹ: they take 로, not 으로
+# Unit symbols as they are read: 퍼센트, 도, 달러, 유로, 파운드 end in a vowel; 엔 in ㄴ
+_SYMBOL_HAS_CODA = {"%": False, "℃": False, "°": False, "$": False, "€": False, "£": False, "¥": True}
 _LATIN_CODA = re.compile(r"(?:[lmn]|ng|[^aeiou][kpt]|[aeiou][lmn]e|ck)$", re.I)
 PAIRS = (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("이에요", "예요"), ("으로", "로"))
 PARTICLES = "|".join(p for pair in PAIRS for p in pair)
-_AFTER_NON_HANGUL = re.compile(rf"([0-9A-Za-z]+)({PARTICLES})$")
+_AFTER_NON_HANGUL = re.compile(rf"([0-9A-Za-z]+[%℃°]?)({PARTICLES})$")
 _AFTER_QUOTE = re.compile(rf"'([^'\n]+)'({PARTICLES})(?![가-힣])")
 
 
@@ -37,11 +39,19 @@ def _sound(word: str) -> tuple[bool, bool] | None:
         return code % 28 != 0, code % 28 == 8
     if last in _DIGIT_HAS_CODA:  # ASCII digits only: str.isdigit() also accepts ² and ①, which have no reading here
         return _DIGIT_HAS_CODA[last], last in _RIEUL_DIGITS
+    if last in _SYMBOL_HAS_CODA:
+        return _SYMBOL_HAS_CODA[last], False
     latin = re.search(r"[A-Za-z]+$", stripped)
     if latin:
         letters = latin.group(0)
         return bool(_LATIN_CODA.search(letters)), letters.lower().endswith(("l", "le"))
     return None
+
+
+def ends_in_consonant(word: str) -> bool | None:
+    """Whether the word as read ends in a consonant (Hangul, digit, Latin word or unit symbol; None if unknown)."""
+    sound = _sound(word)
+    return None if sound is None else sound[0]
 
 
 def choose(word: str, particle: str) -> str:

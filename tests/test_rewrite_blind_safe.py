@@ -1,0 +1,66 @@
+"""Safe-fix classes a trainer rejected when reading fixes of sentences nobody had tuned to (blind set C).
+
+Every sentence here is written for the test, as a CS trainer would write it: the set's own rows stay unread."""
+
+from __future__ import annotations
+
+import pytest
+
+import cs_coach
+from cs_coach.inflect import join
+from cs_coach.josa import ends_in_consonant
+
+
+@pytest.fixture(scope="module")
+def coach() -> cs_coach.Coach:
+    return cs_coach.Coach()
+
+
+@pytest.mark.parametrize(
+    ("word", "coda"),
+    [("3.5%", False), ("20%", False), ("30℃", False), ("SSD", False), ("10", True), ("1,000원", True),
+     ("사이즈", False), ("$", False), ("", None), ("★", None)],
+)
+def test_how_a_word_ends_as_read(word: str, coda: bool | None) -> None:
+    assert ends_in_consonant(word) is coda
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("이 적금 금리는 연 3.5%세요.", "이 적금 금리는 연 3.5%예요."),
+        ("오늘 낮 최고 기온은 30℃세요.", "오늘 낮 최고 기온은 30℃예요."),
+        ("배송비는 2,500원이세요.", "배송비는 2,500원이에요."),
+    ],
+)
+def test_copula_after_a_number_or_unit_agrees_with_how_it_is_read(coach: cs_coach.Coach, text: str,
+                                                                  fixed: str) -> None:
+    assert coach.fix(text).text == fixed
+
+
+@pytest.mark.parametrize("text", ["그 사이즈는 다 팔려서 지금은 주문 못 하세요.", "오늘은 점검 중이라 이체 못하세요.",
+                                  "그 요금제로는 아직 안 바꾸세요?"])
+def test_negated_seyo_is_no_order(coach: cs_coach.Coach, text: str) -> None:
+    report = coach.check(text)
+    assert all("order-verb" not in (f.rule_id, *f.also) for f in report.findings)
+    assert "주시겠어요" not in coach.fix(text).text
+
+
+@pytest.mark.parametrize("text", ["그건 홈페이지에서 알아서 해.", "비밀번호는 앱에서 알아서 하세요.",
+                                  "그 부분은 고객님이 알아서 하셔야 돼요."])
+def test_passing_the_buck_gets_no_ending_only_fix(coach: cs_coach.Coach, text: str) -> None:
+    report = coach.check(text)
+    assert [f.rule_id for f in report.findings] == ["passing-the-buck"]
+    assert coach.fix(text).text == text  # 알아서 해요 / 알아서 해 주시겠어요? would keep the buck passed
+    assert "안내해 드" in coach.fix(text, unsafe=True).text
+
+
+@pytest.mark.parametrize("text", ["그 일은 제가 알아서 해 드릴게요.", "필요한 서류는 저희가 알아서 챙겨 드리겠습니다."])
+def test_taking_it_on_is_not_passing_the_buck(coach: cs_coach.Coach, text: str) -> None:
+    assert all(f.rule_id != "passing-the-buck" for f in coach.check(text).findings)
+
+
+def test_a_bare_si_eo_connective_is_not_cut_to_syeo() -> None:
+    assert join([("챙기", "VV"), ("시", "EP"), ("어", "EC")]) == "챙기시어"
+    assert join([("오", "VV"), ("시", "EP"), ("어서", "EC")]) == "오셔서"
+    assert join([("가", "VV"), ("시", "EP"), ("어요", "EF")]) == "가세요"
