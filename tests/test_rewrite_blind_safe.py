@@ -64,3 +64,20 @@ def test_a_bare_si_eo_connective_is_not_cut_to_syeo() -> None:
     assert join([("챙기", "VV"), ("시", "EP"), ("어", "EC")]) == "챙기시어"
     assert join([("오", "VV"), ("시", "EP"), ("어서", "EC")]) == "오셔서"
     assert join([("가", "VV"), ("시", "EP"), ("어요", "EF")]) == "가세요"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("이 과정은 모두 여섯 단계로 구성되어 계세요.", "이 과정은 모두 여섯 단계로 구성되어 있어요."),
+        ("보증서는 상자 맨 아래 칸에 들어 계십니다.", "보증서는 상자 맨 아래 칸에 들어 있습니다."),
+    ],
+)
+def test_gyesida_of_a_thing_becomes_itda_not_a_copula(coach: cs_coach.Coach, text: str, fixed: str) -> None:
+    assert coach.fix(text).text == fixed  # was '계예요': Kiwi reads 계세요 as 계/NNG + 이다
+
+
+@pytest.mark.parametrize("text", ["편하게 앉아 계세요.", "잠시만 그 자리에서 기다리고 계세요.",
+                                  "원장님은 지금 진료실에 계십니다."])
+def test_gyesida_of_a_person_is_right(coach: cs_coach.Coach, text: str) -> None:
+    assert all(f.category != "honorific" for f in coach.check(text).findings)

@@ -170,4 +170,16 @@ def cases() -> list[Case]:
         "[who:도] 신분증만 있으면 대신 {찾아가실 수 있습니다|찾아가실 수 있어요}.",
         "주문하신 [goods:은] 내일 {도착합니다|도착해요}.",
     ], {"who": ("고객님", "어머님", "보호자분"), "goods": ("것", "상품", "책")}, False, limit=3)
+    # 계시다 is 있다 said of a person: a thing's resultative state takes 있다 (구성되어 있어요)
+    b.pairs("existence-of-a-thing", [
+        ("[thing:은] [place] {들어 계십니다|들어 계세요}.", "[thing:은] [place] {들어 있습니다|들어 있어요}."),
+        ("[thing:은] 세 부분으로 {나뉘어 계십니다|나뉘어 계세요}.",
+         "[thing:은] 세 부분으로 {나뉘어 있습니다|나뉘어 있어요}."),
+    ], {"thing": ("설명서", "사은품", "보증서", "충전 케이블"),
+        "place": ("상자 안에", "봉투에", "맨 아래 칸에")}, limit=3)
+    b.mft("existence-of-a-person", [
+        "편하게 {앉아 계십시오|앉아 계세요}.",
+        "[who:은] 지금 [room:에] {계십니다|계세요}.",
+        "잠시만 그 자리에서 {기다리고 계십시오|기다리고 계세요}.",
+    ], {"who": ("원장님", "담당 선생님", "점장님"), "room": ("진료실", "사무실", "창구")}, False, limit=3)
     return b.cases
