@@ -477,7 +477,8 @@ def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
     the attitude the model sentence replaces, so it goes with it ('뭐, 많이 속상하셨겠어요' keeps the shrug)."""
     before = [m for m in morphs[:first] if not is_symbol(m)]
     return bool(before) and all(
-        (m.tag == "IC" and m.form not in _ANSWER_WORDS) or (m.tag == "MAG" and m.form in _FILLER_ADVERBS) for m in before
+        (m.tag == "IC" and m.form not in _ANSWER_WORDS) or (m.tag == "MAG" and m.form in _FILLER_ADVERBS)
+        for m in before
     )
 
 
