@@ -130,3 +130,23 @@ def test_a_rhetorical_what_do_you_want_gets_a_model_sentence(coach: cs_coach.Coa
 
 def test_a_plain_i_do_not_know_still_promises_to_find_out(coach: cs_coach.Coach) -> None:
     assert coach.fix("배송 날짜는 저도 몰라요.", unsafe=True).text == "배송 날짜는 저도 확인해 보고 바로 알려 드릴게요."
+
+
+@pytest.mark.parametrize("text", ["지난주에 택배를 못 보냈습니다.", "어제는 상품을 못 찾았어요."])
+def test_what_did_not_happen_keeps_its_past_tense(coach: cs_coach.Coach, text: str) -> None:
+    # '-기 어렵다' cannot carry the past: '지난주에 택배를 보내기 어렵습니다' says something else
+    fixed = coach.fix(text, unsafe=True).text
+    assert "기 어렵" not in fixed and "기 어려워" not in fixed
+    assert fixed.startswith(text[:-1])
+
+
+def test_the_fact_before_a_resignation_is_kept(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("영수증을 찾을 수가 없어서 어쩔 수 없어요.", unsafe=True).text
+    assert fixed.startswith("영수증을 찾을 수가 없어서 ")
+    assert "어쩔 수 없" not in fixed
+
+
+def test_one_next_step_after_a_run_of_bad_news(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("창고에서 주문하신 가방을 못 찾았어요. 어쩔 수 없네요.", unsafe=True).text
+    assert fixed.count("찾아볼게요") == 1
+    assert "가방을 못 찾았어요" in fixed  # the fact the customer needs stays, in plain words
