@@ -81,4 +81,17 @@ def cases() -> list[Case]:
         ("[item:이] 아직 안 {왔습니다|왔어요}. 내일 보내 드릴게요.",
          "시간이 {늦었습니다|늦었어요}. 조심히 들어가세요."),
     ], {"item": ("주문하신 책", "교환 상품", "환불금")}, limit=3, inv=False)
+    # issue 9, the problem made normal by meaning: a normalizer with the customer's complaint taken up by 그 정도 /
+    # 그만큼 (vs the same sentence telling a number), and the wait or fault called 기본 / 당연 / 흔한 일
+    nw = {"norm": ("원래", "보통", "대부분", "다들"), "wait": ("걸려요", "밀려요", "기다리세요", "늦어져요"),
+          "span": ("이틀", "사흘", "일주일", "3일"),
+          "trouble": ("배송이 늦는", "접수가 밀리는", "답변이 늦어지는", "몇 주 기다리시는"),
+          "judge": ("기본이에요", "당연해요", "흔해요", "흔한 일이에요")}
+    b.pairs("normalized-vs-informed", [
+        ("[norm] 그 정도는 [wait].", "[norm] [span] 정도 [wait]."),
+        ("[norm] 그만큼은 [wait].", "[norm] [span]쯤 [wait]."),
+    ], nw, limit=6, accept=ACCEPT)
+    b.pairs("normalized-vs-acknowledged", [
+        ("[trouble] 건 [judge].", "[trouble] 동안 많이 답답하셨죠. 바로 확인해 볼게요."),
+    ], nw, limit=8, accept=ACCEPT)
     return b.cases

@@ -160,4 +160,36 @@ def cases() -> list[Case]:
          "[setting]에서는 [op3:을] 확인할 수 {없습니다|없어요}."),
     ], {"svc3": ("환불", "교환", "재발송"), "setting": ("게스트 모드", "잠금 화면", "오프라인 상태", "어린이 모드"),
         "op3": ("결제", "위치 정보", "알림 내용", "설정 변경")}, limit=3)
+    # issue 9, refusals without the listed words: the agent's side declining any service verb (저희 + -지 않다 /
+    # -어 드리지 못하다) against the same frame whose subject is a device (a limitation) or a promise of protection
+    aw = {"shop": ("저희 매장", "저희 센터", "저희 지점", "저희 쪽"),
+          "goods": ("가죽 소파", "겨울 외투", "중고 노트북", "수입 시계"),
+          "vt": ("수선하", "수거하", "맡아 드리", "배달해 드리", "대여해 드리", "포장해 드리"),
+          "gadget": ("이 청소기", "이 태블릿", "구형 프린터", "이 이어폰"),
+          "op": ("인식하", "충전하", "연결하", "지원하"),
+          "secret": ("비밀번호", "인증번호", "카드 번호", "계좌 비밀번호")}
+    b.pairs("agent-declines-vs-device", [
+        ("[shop:은] [goods:을] [vt]지 {않습니다|않아요}.", "[gadget:은] 이 케이블을 [op]지 {않습니다|않아요}."),
+        ("[shop:은] [goods:을] [vt]지 {못합니다|못해요}.", "[gadget:은] 이 케이블을 [op]지 {못합니다|못해요}."),
+    ], aw, limit=5)
+    b.pairs("agent-declines-vs-protection", [
+        ("[shop:은] 고객님 [goods:을] [vt]지 {않습니다|않아요}.",
+         "[shop:은] 고객님 [secret:을] 절대 묻지 {않습니다|않아요}."),
+    ], aw, limit=5)
+    # 불가 + copula, also with the slip 불가에요: a service withheld vs a device's capability
+    b.pairs("bulga-copula-service-vs-capability", [
+        ("[item:은] [svc2] {불가입니다|불가에요}.", "[gadget:은] [feature] {불가입니다|불가에요}."),
+        ("[item:은] [svc2] {불가입니다|불가예요}.", "[gadget:은] [feature] {불가입니다|불가예요}."),
+    ], {**w, "gadget": ("이 모델", "구형 기기", "이 태블릿")}, limit=4)
+    # 아론슨 order by clause relation: what can be done, then the refusal, ends on the refusal; the mirror ends well
+    ow = {"ok": ("카드 할부", "택배 반품", "온라인 접수", "부분 환불", "매장 픽업"),
+          "no": ("현금 할부", "방문 수거", "전화 접수", "전액 환불", "당일 배송")}
+    b.pairs("refusal-last-vs-first", [
+        ("[ok:은] {되지만|되는데} [no:은] {어렵습니다|어려워요}.",
+         "[no:은] {어렵지만|어려운데} [ok:은] {됩니다|돼요}."),
+        ("[ok:은] 가능하지만 [no:은] 해 드릴 수 {없습니다|없어요}.",
+         "[no:은] 해 드릴 수 없지만 [ok:은] {가능합니다|가능해요}."),
+        ("[ok:은] {가능하고요|가능하고}, [no:은] 받지 {않습니다|않아요}.",
+         "[no:은] 받지 않지만 [ok:은] {가능합니다|가능해요}."),
+    ], ow, limit=5, test="DIR")
     return b.cases

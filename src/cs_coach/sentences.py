@@ -124,6 +124,7 @@ _GOOD_ABSENT = _words(
     "요금 비용 수수료 문제 걱정 부담 지장 차질 불이익 이상 오류 필요 위험 제한 불편 하자 변동 차이 일"
 )
 # Company actions: a product topic with these negated is a refusal, not the product's limitation.
+_IMPOSSIBLE = _words("불가 불가능")
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
@@ -154,6 +155,15 @@ _DEVICE_OPS = _DEVICE_STEPS | _words(
     "사용 이용 쓰 편집 수정 공유 접근 생성 만들 추가 페어링 표시 보 보이 듣 통화 작동 인식 고정 전환 지원 호환 "
     "백업 복원 조작 미러링 스트리밍 작성 읽 동작 실행 전화 알림 녹화 녹음 캡처 촬영 재생 확대 축소 편집 변환 옮기"
 )
+# Commercial benefits as a topic (이 쿠폰은 사용이 불가능해요): the deal is withheld, not a device's limit. Narrower
+# than _COMMERCIAL, whose 상품/제품/모델 are also devices (이 모델은 무선 충전이 불가능해요).
+_COMMERCIAL_DEALS = _words("쿠폰 포인트 적립금 상품권 기프티콘 티켓 멤버십 구독 할인권 교환권 이용권 바우처 마일리지")
+
+
+def _deal(head: str | None) -> bool:
+    return head is not None and any(head.endswith(w) for w in _COMMERCIAL_DEALS)
+
+
 # Product-class nouns that are commercial benefits, not device parts: 쿠폰을 받을 수 없습니다 is bad news.
 _COMMERCIAL = _words(
     "상품 서비스 요금제 플랜 멤버십 구독 쿠폰 포인트 적립금 상품권 기프티콘 티켓 좌석 패키지 옵션 카드 페이 "
@@ -499,6 +509,7 @@ class _Facts:
         "subject",
         "subject_class",
         "topic_class",
+        "topic_head",
         "topic_subject",
     )
 
@@ -509,6 +520,7 @@ class _Facts:
         self.subject: str | None = None
         self.subject_class = "thing"
         self.topic_class: str | None = None  # class of a frame/topic NP (이 모드에서는, 이 기능은)
+        self.topic_head: str | None = None  # its last noun: a commercial topic (이 쿠폰은) is the customer's deal
         self.directive = False
         self.customer_cue = False
         self.agent_cue = False
@@ -517,6 +529,18 @@ class _Facts:
         self.topic_subject = False  # the subject is a topic (은/는, or a bare phrase with 모두): it may go on
         self.soft_subject = False  # the subject is a 은/는/도-marked thing before a transitive verb (maybe an object)
         self.frame = False  # a device setting frames the clause: 이 모드에서는, 잠금 화면에서는, 오프라인 상태에서는
+
+
+def _impossible_action(morphs: tuple[Morph, ...], k: int, first: int) -> str | None:
+    """The action that 불가 / 불가능 (ending at morpheme k) denies: 교환 불가예요, 교환이 불가능합니다 -> 교환."""
+    if morphs[k].form == "가능" and k - 1 >= first and morphs[k - 1].form == "불" and morphs[k - 1].tag == "XPN":
+        k -= 1
+    elif morphs[k].form not in _IMPOSSIBLE:
+        return None
+    j = k - 1
+    if j >= first and morphs[j].tag == "JKS":
+        j -= 1
+    return morphs[j].form if j >= first and morphs[j].tag == "NNG" else None
 
 
 def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flags) -> _Facts:
@@ -531,9 +555,14 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             continue  # most morphemes: nothing to read here
         if tag in _PREDICATE:
             last_pred = i
-            if tag == "XSV" or tag == "XSA":
+            if tag == "XSV" or tag == "XSA" or tag == "VCP":
                 if i > 0 and morphs[i - 1].tag.startswith("N"):
-                    fact.predicate_noun = morphs[i - 1].form
+                    # 교환 불가예요 / 교환 불가능합니다: the action is the noun before 불가, not 불가 itself
+                    action = _impossible_action(morphs, i - 1, first)
+                    if action is not None:
+                        fact.predicate_noun = action
+                    elif tag != "VCP":
+                        fact.predicate_noun = morphs[i - 1].form
             # 드리 (VX): 해 드리지 않습니다 is the agent's service, whatever the verb
             elif ((tag == "VV" or tag == "VA") and not _can_word(morphs, i, first)) or (tag == "VX" and form == "드리"):
                 fact.predicate_noun = form
@@ -559,6 +588,7 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                 else:
                     if tag == "JX" and fact.topic_class is None:
                         fact.topic_class = cls
+                        fact.topic_head = "".join(m.form for m in morphs[np_first : prev + 1])
                     candidates.append((i, np_first, prev + 1, cls, tag == "JKS"))
             elif prev >= first and morphs[prev].tag == "JKB" and tag == "JX":  # 모드에서는, 기능으로는
                 p2 = prev - 1
@@ -1129,6 +1159,7 @@ def _decide(
             return "limitation"
         if (
             fact.topic_class == "product"
+            and not _deal(fact.topic_head)
             and fact.subject_class in ("thing", "product")
             and (
                 fact.predicate_noun not in _COMPANY_ACTIONS
@@ -1181,6 +1212,8 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
         return False
     if fact.subject is not None and _company_noun(fact.subject):
         return False
+    if _deal(fact.topic_head):
+        return False  # 상품권은 사용이 불가능해요: the customer's deal withheld
     obj, marked = _object_noun(morphs, first, last)
     device_object = obj is not None and obj not in _COMMERCIAL and _SUBJECT_WORDS.get(obj) == "product"
     if obj in _SIGNALS and (fact.topic_class == "product" or fact.subject_class == "product"):
