@@ -49,8 +49,7 @@ def suggestions_for(
     following = analysis.sentences[hit.sentence + 1] if hit.sentence + 1 < len(analysis.sentences) else None
     text = analysis.text
     out: list[Suggestion] = []
-    next_act = understand(following).act if following is not None else None
-    next_step = next_act in _NEXT_STEP_ACTS
+    next_step = following is not None and understand(following).act in _NEXT_STEP_ACTS
     if understanding is not None and next_step and not understanding.alternative:
         understanding = with_fields(understanding, alternative=True)  # for `sentence:` only; detection is untouched
     if isinstance(hit.entry, LexiconEntry):
@@ -63,10 +62,8 @@ def suggestions_for(
         condition = suggest.sentence
         if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
             continue
-        if (next_step or next_act in _STILL_NEGATIVE) and suggest.append is not None and not any(
-            slots(t) for t in _values(suggest.append)
-        ):
-            continue  # the next sentence tells the next step, or goes on with the bad news: the step goes after it
+        if next_step and suggest.append is not None and not any(slots(t) for t in _values(suggest.append)):
+            continue  # the next sentence already tells the customer what to do: no generic next step on top
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is None:
             continue
@@ -79,8 +76,6 @@ def suggestions_for(
 
 # A directive in the next sentence is the next step already given ('내일 다시 신청해 주세요').
 _NEXT_STEP_ACTS = frozenset({"request", "instruction"})
-# A refusal or bad news that goes on in the next sentence: one next step, after the last of them, not after each.
-_STILL_NEGATIVE = frozenset({"refusal", "bad_news"})
 
 
 def _values(options: str | dict[str, str]) -> list[str]:
@@ -324,8 +319,6 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             return None
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
-        if _past_lost(suggest, morphs, first, end):
-            return None
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
         if _MODEL_BREAK.search(replacement) and first > 0 and (
             _dangling_lead(morphs, first) or _only_fillers(morphs, first)
@@ -479,16 +472,6 @@ def _dangling_lead(morphs: Sequence[Morph], first: int) -> bool:
     return prev.tag == "EC" and prev.form in _LEADS_DROPPED and prev.word != morphs[first].word
 
 
-_PAST = frozenset({"었", "았", "였", "ᆻ"})
-
-
-def _past_lost(suggest: Suggest, morphs: Sequence[Morph], first: int, end: int) -> bool:
-    """Would a '-기 어렵다' rewrite swallow a past tense ('어제 못 보냈습니다' -> '어제 보내기 어렵습니다')? What
-    did not happen is news told as a fact, not a difficulty now: no such rewrite."""
-    nominalised = any("기/ETN" in t for t in _templates(suggest))
-    return nominalised and any(m.tag == "EP" and m.form in _PAST and m.start < end for m in morphs[first:])
-
-
 def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
     """Only a discourse filler comes before a whole-clause rewrite ('뭐, 그건 어쩔 수 없어요'): the shrug belongs to
     the attitude the model sentence replaces, so it goes with it ('뭐, 많이 속상하셨겠어요' keeps the shrug)."""
@@ -555,10 +538,9 @@ def _lexicon_suggestions(
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
-            if " " not in entry.word and _modifier(lead) and _after_bare_noun(morphs, hit.first):
-                # '해지 환급금' -> '해지 돌려받을 돈': a modifier clause cannot sit inside a noun compound. A phrase
-                # entry whose verbal noun the modifier renders ('상품 수령 후' -> '상품 받은 뒤') keeps its object.
-                continue
+            if entry.pos == "noun" and _modifier(lead) and _after_bare_noun(morphs, hit.first):
+                continue  # '해지 환급금' -> '해지 돌려받을 돈': a modifier clause cannot sit inside a noun compound
+                # (an expression of a verbal noun takes the noun before it as its object: 상품 수령 후 -> 상품 받은 뒤)
             noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
             if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
