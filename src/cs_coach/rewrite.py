@@ -49,7 +49,8 @@ def suggestions_for(
     following = analysis.sentences[hit.sentence + 1] if hit.sentence + 1 < len(analysis.sentences) else None
     text = analysis.text
     out: list[Suggestion] = []
-    next_step = following is not None and understand(following).act in _NEXT_STEP_ACTS
+    next_act = understand(following).act if following is not None else None
+    next_step = next_act in _NEXT_STEP_ACTS
     if understanding is not None and next_step and not understanding.alternative:
         understanding = with_fields(understanding, alternative=True)  # for `sentence:` only; detection is untouched
     if isinstance(hit.entry, LexiconEntry):
@@ -62,8 +63,10 @@ def suggestions_for(
         condition = suggest.sentence
         if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
             continue
-        if next_step and suggest.append is not None and not any(slots(t) for t in _values(suggest.append)):
-            continue  # the next sentence already tells the customer what to do: no generic next step on top
+        if (next_step or next_act in _STILL_NEGATIVE) and suggest.append is not None and not any(
+            slots(t) for t in _values(suggest.append)
+        ):
+            continue  # the next sentence tells the next step, or goes on with the bad news: the step goes after it
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is None:
             continue
@@ -76,6 +79,8 @@ def suggestions_for(
 
 # A directive in the next sentence is the next step already given ('내일 다시 신청해 주세요').
 _NEXT_STEP_ACTS = frozenset({"request", "instruction"})
+# A refusal or bad news that goes on in the next sentence: one next step, after the last of them, not after each.
+_STILL_NEGATIVE = frozenset({"refusal", "bad_news"})
 
 
 def _values(options: str | dict[str, str]) -> list[str]:
@@ -319,6 +324,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             return None
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
+        if _past_lost(suggest, morphs, first, end):
+            return None
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
         if _MODEL_BREAK.search(replacement) and first > 0 and (
             _dangling_lead(morphs, first) or _only_fillers(morphs, first)
@@ -470,6 +477,16 @@ def _dangling_lead(morphs: Sequence[Morph], first: int) -> bool:
     """The words before a whole-clause rewrite end in a clause ending that would then lead into a new sentence."""
     prev = morphs[first - 1]
     return prev.tag == "EC" and prev.form in _LEADS_DROPPED and prev.word != morphs[first].word
+
+
+_PAST = frozenset({"었", "았", "였", "ᆻ"})
+
+
+def _past_lost(suggest: Suggest, morphs: Sequence[Morph], first: int, end: int) -> bool:
+    """Would a '-기 어렵다' rewrite swallow a past tense ('어제 못 보냈습니다' -> '어제 보내기 어렵습니다')? What
+    did not happen is news told as a fact, not a difficulty now: no such rewrite."""
+    nominalised = any("기/ETN" in t for t in _templates(suggest))
+    return nominalised and any(m.tag == "EP" and m.form in _PAST and m.start < end for m in morphs[first:])
 
 
 def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
