@@ -117,3 +117,10 @@ def test_money_or_a_parcel_handled_by_the_customer_stays_an_object(coach: Coach,
     report = coach.check(text)
     assert "honorific" not in {f.category for f in report.findings}
     assert report.sentences[0].act == "request"
+
+
+def test_a_modifier_of_a_noun_is_no_predicate_of_a_thing(coach: Coach) -> None:
+    """'쓰실 수 있는 기능입니다': the customer uses it (a mark of seed 2030 on the real turns read this as wrong)."""
+    text = "야간 촬영을 하실 때 쓰실 수 있는 기능입니다."
+    assert "honorific" not in {f.category for f in coach.check(text).findings}
+    assert "object-honorific-clause" in rules(coach, "새 상품은 다음 주에 입고되실 예정이에요.")
