@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace as with_fields
+from typing import NamedTuple
 
 from .analyze import Analysis, Morph, Sentence, tokenize_phrase
 from .inflect import STEM_TAGS, slots
@@ -23,7 +25,7 @@ from .match import Hit
 from .models import SlotInput, Suggestion
 from .packs import CompiledRule
 from .schema import MORPHEME_LIST, TEMPLATE_SLOT, LexiconEntry, Suggest
-from .sentences import Understanding, meets
+from .sentences import Understanding, meets, understand
 from .spans import is_symbol, sentence_span, syllable_span, word_range, word_span
 from .split import leads_with_subject, split_edits
 
@@ -47,6 +49,9 @@ def suggestions_for(
     following = analysis.sentences[hit.sentence + 1] if hit.sentence + 1 < len(analysis.sentences) else None
     text = analysis.text
     out: list[Suggestion] = []
+    next_step = following is not None and understand(following).act in _NEXT_STEP_ACTS
+    if understanding is not None and next_step and not understanding.alternative:
+        understanding = with_fields(understanding, alternative=True)  # for `sentence:` only; detection is untouched
     if isinstance(hit.entry, LexiconEntry):
         for made, template in _lexicon_suggestions(hit, sentence, hit.entry, text):
             names = slots(template)
@@ -57,6 +62,8 @@ def suggestions_for(
         condition = suggest.sentence
         if condition and understanding and not meets(condition, understanding, hit.first, as_refusal):
             continue
+        if next_step and suggest.append is not None and not any(slots(t) for t in _values(suggest.append)):
+            continue  # the next sentence already tells the customer what to do: no generic next step on top
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is None:
             continue
@@ -65,6 +72,39 @@ def suggestions_for(
             continue
         out.append(_with_inputs(made, names, _templates(suggest), suggest.inputs))
     return [s for s in _unique(out) if text[s.start : s.end] != s.replacement]
+
+
+# A directive in the next sentence is the next step already given ('내일 다시 신청해 주세요').
+_NEXT_STEP_ACTS = frozenset({"request", "instruction"})
+
+
+def _values(options: str | dict[str, str]) -> list[str]:
+    return [options] if isinstance(options, str) else list(options.values())
+
+
+class _Piece(NamedTuple):
+    form: str
+    tag: str
+
+
+def denies_what_it_offers(addition: str, morphs: Sequence[Morph]) -> bool:
+    """Would the added words look for what the sentence says does not exist ('방법이 없어요. 대신 다른 방법이
+    있는지 찾아볼게요')? A noun said to be 없다 in the sentence and 있다 in the addition contradicts itself."""
+    absent = {m.form for i, m in enumerate(morphs) if m.tag == "NNG" and _exists_after(morphs, i, "없")}
+    if not absent:
+        return False
+    added = [_Piece(form, tag) for form, tag, _ in tokenize_phrase(addition)]
+    return any(m.form in absent and _exists_after(added, i, "있") for i, m in enumerate(added))
+
+
+def _exists_after(morphs: Sequence[Morph] | Sequence[_Piece], i: int, stem: str) -> bool:
+    """Is the noun at i the subject of 있다/없다 (only particles between)?"""
+    for m in morphs[i + 1 : i + 4]:
+        if m.form == stem and m.tag in {"VA", "VV"}:
+            return True
+        if not m.tag.startswith("J"):
+            return False
+    return False
 
 
 # Korean prompts for the slots the packs use; a pack's `inputs:` on the suggestion overrides them.
@@ -219,7 +259,7 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
             if stem == [("하", "VV")] and more == [("기", "ETN")] and _after_topic_noun(morphs, first):
                 return ""  # '변경은 할 수 없습니다' -> '변경은 어렵습니다', not '변경은 하기 어렵습니다'
             lead = first
-            while lead > 0 and morphs[lead - 1].word == morphs[first].word:
+            while lead > 0 and morphs[lead - 1].word == morphs[first].word and not _negation(morphs[lead - 1]):
                 lead -= 1  # '페어링 할': Kiwi's 페어+링, the capture holds 링: keep the word's head as written
             head = text[morphs[lead].start : morphs[first].start] if lead < first else ""
             return head + join_word(stem + more)
@@ -236,8 +276,31 @@ def _after_topic_noun(morphs: Sequence[Morph], first: int) -> bool:
     return k >= 1 and morphs[k].tag == "JX" and morphs[k].form in {"은", "는", "도"} and morphs[k - 1].tag == "NNG"
 
 
+def _negation(m: Morph) -> bool:
+    """안/못 as an adverb: the word the rewrite takes away ('못해드려요' -> '해 드리기 어려워요', never '못하기')."""
+    return m.tag == "MAG" and m.form in _SPACED_NEGATION
+
+
+def with_benefactive(suggest: Suggest, hit: Hit, morphs: Sequence[Morph]) -> Hit:
+    """A conjugated capture that ends the hit takes the benefactive after it along ('못 해 드려요': the verb is
+    '해 드리다'), so a rewrite of the predicate keeps it ('해 드리기 어려워요') instead of leaving it dangling."""
+    last = hit.last
+    tail = morphs[last : last + 2]
+    if len(tail) < 2 or tail[0].tag != "EC" or tail[0].form not in {"어", "아", "여"}:
+        return hit
+    if tail[1].tag != "VX" or tail[1].form not in {"드리", "주"}:
+        return hit
+    conjugated = {n.partition("|")[0] for t in _templates(suggest) for n in _PLACEHOLDER.findall(t) if "|" in n}
+    names = [n for n in conjugated if n in hit.captures and hit.captures[n][1] == last]
+    if not names:
+        return hit
+    captures = {**hit.captures, **{n: (hit.captures[n][0], last + 2) for n in names}}
+    return with_fields(hit, last=last + 2, captures=captures)
+
+
 def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) -> Suggestion | None:
     morphs = sentence.morphs
+    hit = with_benefactive(suggest, hit, morphs)
     first, last = hit.captures.get(suggest.target, (hit.first, hit.last)) if suggest.target else (hit.first, hit.last)
     level = sentence.level
     s_end = sentence_span(sentence)[1]
@@ -257,7 +320,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
-        if _MODEL_BREAK.search(replacement) and first > 0 and _dangling_lead(morphs, first):
+        if _MODEL_BREAK.search(replacement) and first > 0 and (
+            _dangling_lead(morphs, first) or _only_fillers(morphs, first)
+        ):
             start = sentence_span(sentence)[0]  # '조금 불편해도 많이 속상하셨겠어요.' would hang: take it all
         edits.append(_without_double_space(start, end, replacement, text))
     deletion = bool(edits) and all(not e[2] for e in edits)
@@ -283,7 +348,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if suggest.append is not None:
         _, end = syllable_span(morphs, len(morphs) - 1, len(morphs))
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
-        if not text[end:].lstrip().startswith(addition):
+        if denies_what_it_offers(addition, morphs):
+            pass  # '방법이 없어요' then '다른 방법이 있는지 찾아볼게요' contradicts itself
+        elif not text[end:].lstrip().startswith(addition):
             closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
             edits.append((end, end, (" " if closed else ". ") + addition))
     if not edits:
@@ -405,6 +472,22 @@ def _dangling_lead(morphs: Sequence[Morph], first: int) -> bool:
     return prev.tag == "EC" and prev.form in _LEADS_DROPPED and prev.word != morphs[first].word
 
 
+def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
+    """Only a discourse filler comes before a whole-clause rewrite ('뭐, 그건 어쩔 수 없어요'): the shrug belongs to
+    the attitude the model sentence replaces, so it goes with it ('뭐, 많이 속상하셨겠어요' keeps the shrug)."""
+    before = [m for m in morphs[:first] if not is_symbol(m)]
+    return bool(before) and all(
+        (m.tag == "IC" and m.form not in _ANSWER_WORDS) or (m.tag == "MAG" and m.form in _FILLER_ADVERBS)
+        for m in before
+    )
+
+
+_ANSWER_WORDS = frozenset({"네", "예", "아니요", "아뇨"})  # an answer to the customer stays: '네, 많이 속상하셨겠어요'
+
+
+_FILLER_ADVERBS = frozenset({"뭐", "그냥", "뭐랄까", "아무튼", "어쨌든", "솔직히"})
+
+
 def _closed(morphs: Sequence[Morph]) -> bool:
     """Closing punctuation follows the sentence's last word (a sentence of symbols only, 'ㅋㅋ' after '!', has
     nothing of its own to close)."""
@@ -455,6 +538,8 @@ def _lexicon_suggestions(
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
+            if _modifier(lead) and _after_bare_noun(morphs, hit.first):
+                continue  # '해지 환급금' -> '해지 돌려받을 돈': a modifier clause cannot sit inside a noun compound
             noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
             if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
@@ -493,6 +578,25 @@ def _adverb(words: str) -> bool:
     """Is the leading part of a replacement one adverb (다시 in '다시 전화', a noun phrase only before a verb)?"""
     morphs = tokenize_phrase(words)
     return len(morphs) == 1 and morphs[0][1] == "MAG"
+
+
+def _modifier(words: str) -> bool:
+    """Does the leading part of a replacement end in a modifier ending (돌려받을 돈, 남은 금액)?"""
+    morphs = tokenize_phrase(words)
+    return bool(morphs) and morphs[-1][1] == "ETM"
+
+
+def _after_bare_noun(morphs: Sequence[Morph], first: int) -> bool:
+    """Is the word before a noun with nothing after it (해지 환급금, 보험 해약금): the first half of a compound
+    written with a space, which a modifier clause would split."""
+    if first == 0 or morphs[first - 1].word == morphs[first].word:
+        return False
+    word = morphs[first - 1].word
+    before = [m for m in morphs[:first] if m.word == word]
+    return bool(before) and before[-1].tag in _COMPOUND_HEADS
+
+
+_COMPOUND_HEADS = frozenset({"NNG", "NNP", "SL", "XSN"})
 
 
 def _light_verb_follows(morphs: Sequence[Morph], last: int) -> bool:
