@@ -81,3 +81,14 @@ def test_gyesida_of_a_thing_becomes_itda_not_a_copula(coach: cs_coach.Coach, tex
                                   "원장님은 지금 진료실에 계십니다."])
 def test_gyesida_of_a_person_is_right(coach: cs_coach.Coach, text: str) -> None:
     assert all(f.category != "honorific" for f in coach.check(text).findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["조식은 숙박객이시면 무료로 드실 수 있어요.", "서류는 직접 가져오셔도 되고 우편으로 보내셔도 됩니다.",
+     "쿠폰은 미리 받아 두셨어도 결제할 때 한 번 더 눌러 주셔야 해요."],
+)
+def test_the_customers_si_under_a_topic_thing_is_kept(coach: cs_coach.Coach, text: str) -> None:
+    # a safe fix that strips the customer's -시- (숙박객이면, 가져와도) is rude: the topic is not the subject here
+    assert all(f.category != "honorific" for f in coach.check(text).findings)
+    assert coach.fix(text).text == text

@@ -538,8 +538,9 @@ def _lexicon_suggestions(
             starts_word = hit.first == 0 or morphs[hit.first - 1].word != morphs[hit.first].word
             if not starts_word:
                 continue
-            if _modifier(lead) and _after_bare_noun(morphs, hit.first):
+            if entry.pos == "noun" and _modifier(lead) and _after_bare_noun(morphs, hit.first):
                 continue  # '해지 환급금' -> '해지 돌려받을 돈': a modifier clause cannot sit inside a noun compound
+                # (an expression of a verbal noun takes the noun before it as its object: 상품 수령 후 -> 상품 받은 뒤)
             noun = replaced[hit.first][:1] and replaced[hit.first][0][1].startswith("NN")
             if noun and _adverb(lead) and not _light_verb_follows(morphs, hit.last):
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
