@@ -182,4 +182,16 @@ def cases() -> list[Case]:
         "[who:은] 지금 [room:에] {계십니다|계세요}.",
         "잠시만 그 자리에서 {기다리고 계십시오|기다리고 계세요}.",
     ], {"who": ("원장님", "담당 선생님", "점장님"), "room": ("진료실", "사무실", "창구")}, False, limit=3)
+    # issue 9: money and parcels move by themselves; as a topic before a motion verb with -시- they are its subject
+    # (사물 존칭), and the pair differs in -시- only. The same topic before a verb the customer does is an object.
+    mw = {"money": ("이번 달 보험료", "관리비", "할부금", "환불 금액", "적립금", "자동이체 요금"),
+          "hon|plain": (("빠져나가셨어요", "빠져나갔어요"), ("넘어가셨어요", "넘어갔어요"),
+                        ("들어오셨어요", "들어왔어요"), ("빠져나가실 거예요", "빠져나갈 거예요"),
+                        ("넘어가세요", "넘어가요")),
+          "when": ("어제", "지난주 금요일에", "오늘 오전에", "매달 말일에")}
+    b.pairs("money-moves-itself", [("[money:은] [when] [hon].", "[money:은] [when] [plain].")], mw, limit=10,
+            accept={"honorific", "simple"})
+    b.mft("money-as-object", ("[money:은] [when] 앱에서 {확인하실 수 있습니다|확인하실 수 있어요}.",
+                              "[money:은] [when]까지 {납부해 주십시오|납부해 주세요}."), mw, False, limit=4,
+          accept={"request", "cushion", "simple"})
     return b.cases

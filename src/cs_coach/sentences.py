@@ -654,17 +654,19 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
     for at, np_first, np_last, cls, firm in reversed(candidates):
         if _in_relative(morphs, at, last_pred):
             continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
+        moving = not firm and cls in ("thing", "product") and _moves_itself(morphs, np_first, np_last, last)
         if (
             not firm
             and cls in ("thing", "product")
             and (fact.customer_cue or fact.directive)
             and _transitive_after(morphs, at, last)
+            and not moving
         ):
             continue  # 서류는 보내셔야 합니다: a topicalised object, the customer acts
         fact.subject, fact.subject_class = _np_text(morphs, np_first, np_last), cls
         fact.soft_subject = not firm and cls in ("thing", "product") and _transitive_after(morphs, at, last)
         fact.topic_subject = morphs[at].tag == "MAG" or (morphs[at].tag == "JX" and morphs[at].form != "도")
-        if firm and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
+        if (firm or moving) and cls in ("thing", "product") and fact.directive and _plain_seyo(morphs, last_pred, last):
             fact.directive = False  # 변경 사항이 반영되세요: -세요 on a thing's predicate is no directive
         break
     else:
@@ -715,6 +717,37 @@ def _plain_seyo(morphs: tuple[Morph, ...], pred: int, last: int) -> bool:
         and morphs[pred + 1].form in _DIRECTIVE_EF
         and morphs[pred].form != "주"
     )
+
+
+# Money and parcels move by themselves (보험료가 빠져나가다, 택배가 들어가다): as a topic before a motion verb with
+# -시- they are its subject (사물 존칭), not an object the customer handles (요금은 내일 내세요).
+_SELF_MOVING = _words(
+    "요금 보험료 관리비 이자 금액 할부금 환불금 대금 회비 월세 수수료 연회비 돈 적립금 포인트 캐시백 잔액 예치금 "
+    "택배 소포 우편물 주문품 물건 상품 제품 배송품 교환품"
+)
+# 가다/오다 compounds take their object from the first verb: 가져가다, 찾아오다 carry one, 들어가다 does not.
+_CARRY_PREFIXES = ("가져", "갖고", "찾아", "데려", "모셔", "사", "들고", "싸", "받아", "빌려", "가지고")
+
+
+def _motion_stem(form: str) -> bool:
+    """An intransitive motion stem: 빠져나가, 들어가, 넘어오, 늘어나, 줄어들 (not 가져가, 찾아오)."""
+    if len(form) < 2 or form.startswith(_CARRY_PREFIXES):
+        return False
+    return form[-1] in "가오" or (len(form) >= 3 and form[-1] in "나들")
+
+
+def _moves_itself(morphs: tuple[Morph, ...], np_first: int, np_last: int, last: int) -> bool:
+    """A money or parcel noun phrase followed, in its clause, by a motion verb with -시- (or -세요) right on it."""
+    head = "".join(m.form for m in morphs[np_first:np_last] if m.tag != "MM")
+    if not any(head.endswith(w) for w in _SELF_MOVING):
+        return False
+    for k in range(np_last, last - 1):
+        m, nxt = morphs[k], morphs[k + 1]
+        if m.tag == "VV" and (
+            (nxt.tag == "EP" and nxt.form in ("시", "으시")) or (nxt.tag == "EF" and nxt.form in _DIRECTIVE_EF)
+        ):
+            return m.form in _INTRANSITIVE or _motion_stem(m.form)
+    return False
 
 
 def _transitive_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
