@@ -92,3 +92,14 @@ def test_the_customers_si_under_a_topic_thing_is_kept(coach: cs_coach.Coach, tex
     # a safe fix that strips the customer's -시- (숙박객이면, 가져와도) is rude: the topic is not the subject here
     assert all(f.category != "honorific" for f in coach.check(text).findings)
     assert coach.fix(text).text == text
+
+
+def test_memo_request_keeps_its_prefix(coach: cs_coach.Coach) -> None:
+    assert coach.fix("수정한 양식으로 재접수 요망.").text == "수정한 양식으로 재접수해 주시기 바랍니다."
+
+
+@pytest.mark.parametrize("text", ["네, 알겠으니까 같은 말씀 그만 좀 하세요.", "이제 그만해."])
+def test_telling_the_customer_to_stop_gets_no_ending_only_fix(coach: cs_coach.Coach, text: str) -> None:
+    assert coach.check(text).findings[0].rule_id == "telling-to-stop"
+    assert coach.fix(text).text == text  # '그만 좀 해 주시겠어요?' still tells the customer to stop
+    assert "이해했" in coach.fix(text, unsafe=True).text
