@@ -103,3 +103,9 @@ def test_telling_the_customer_to_stop_gets_no_ending_only_fix(coach: cs_coach.Co
     assert coach.check(text).findings[0].rule_id == "telling-to-stop"
     assert coach.fix(text).text == text  # '그만 좀 해 주시겠어요?' still tells the customer to stop
     assert "이해했" in coach.fix(text, unsafe=True).text
+
+
+def test_the_customers_si_before_an_obligation_is_kept(coach: cs_coach.Coach) -> None:
+    text = "그 부분은 카드사 규정이라 카드사에 직접 문의하셔야 해요."
+    assert all(f.category != "honorific" for f in coach.check(text).findings)
+    assert "문의하셔야" in coach.fix(text).text or "문의해 주셔야" in coach.fix(text).text
