@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .analyze import Analysis, Morph, Sentence, tokenize_phrase
 from .inflect import STEM_TAGS, slots
 from .inflect import join as join_word
-from .josa import choose
+from .josa import choose, has_coda
 from .lexicon import gloss_suggestion
 from .match import Hit
 from .models import SlotInput, Suggestion
@@ -711,15 +711,12 @@ def _join_from(morphs: Sequence[Morph], lo: int, first: int, start: int, end: in
     stem = next((i for i in range(first, lo - 1, -1) if morphs[i].tag in STEM_TAGS), None)
     if stem is None or stem == lo or morphs[stem].start < morphs[stem - 1].end:
         return lo
-    if morphs[stem].tag == "VCP" and _has_coda(text[morphs[stem].start - 1 : morphs[stem].start]):
+    before = text[morphs[stem].start - 1 : morphs[stem].start]
+    if morphs[stem].tag == "VCP" and "가" <= before <= "힣" and has_coda(before):
         return stem  # 이 written as its own syllable after a final consonant: 이에요 whatever Kiwi read the noun as
     if morphs[stem].tag in _WHOLE_WORD_STEMS:  # 이다 picks 예요/이에요 from its noun; 보조용언 spacing is inflect's
         return lo
     return stem
-
-
-def _has_coda(char: str) -> bool:
-    return bool(char) and "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
 
 
 def _without_double_space(start: int, end: int, replacement: str, text: str) -> Edit:
