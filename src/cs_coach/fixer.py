@@ -29,6 +29,7 @@ from .analyze import Sentence, analyze
 from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
+from .rewrite import retort_before
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
 LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
@@ -298,6 +299,7 @@ def _step(
             own.extend((start + a, start + b) for a, b in c.own_words)
             shift += len(s.replacement) - (s.end - s.start)
             may_go.append((c.finding.start, c.finding.end))
+            may_go.extend(_retorts(old, s))  # '아까 말씀드렸잖아요, …': the reproach goes with the calm answer
             if c.finding.category in MODEL_SENTENCE_CATEGORIES:
                 may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
         last = group[-1].suggestion
@@ -314,6 +316,18 @@ def _step(
         return None  # (e)
     after = check(new_text)
     return after, _counts(f for f in after.findings if not _inside_any(f, own))
+
+
+def _retorts(sentences: Sequence[Sentence], s: Suggestion) -> list[tuple[int, int]]:
+    """The reproaching clauses a suggestion takes away with it ('아까 말씀드렸잖아요, ' before the answer)."""
+    out = []
+    for sentence in sentences:
+        if s.start <= sentence.start < s.end or sentence.start <= s.start < sentence.end:
+            first = next((i for i, m in enumerate(sentence.morphs) if m.start >= s.end), None)
+            span = retort_before(sentence.morphs, first) if first else None
+            if span is not None and s.start <= span[0]:
+                out.append(span)
+    return out
 
 
 def _by_sentences(chosen: Sequence[_Candidate], sentences: Sequence[Sentence],
