@@ -435,6 +435,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
                 return None  # what can be done follows in the same chain: a model sentence would cut it off
             if rest:
                 end = rest[-1].end  # '…찾아볼게요, 다른 분들도 똑같아요': the dismissive rest goes with the chain
+        if replacement.rstrip()[-1:] in {".", "?", "!"} and text[end : end + 1] == ",":
+            end += 1  # '말씀드렸잖아요, …' -> '다시 한번 안내해 드릴게요. …', never '드릴게요., …'
         edits.append(_without_double_space(start, end, replacement, text))
     deletion = bool(edits) and all(not e[2] for e in edits)
     if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end and not (
@@ -716,6 +718,9 @@ def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
     _, end = syllable_span(morphs, last_real, last_real + 1)
     if closing:
         return (closing[0].start, closing[-1].end, punct)
+    comma = [m for m in morphs[last_real + 1 :] if m.tag == "SP" and m.form == ","]
+    if comma and comma[0].start == end:
+        return (end, comma[0].end, punct)  # a sentence Kiwi ended at a comma ('말씀드렸잖아요, …'): never '요.,'
     return (end, end, punct)
 
 
