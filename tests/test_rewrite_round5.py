@@ -31,7 +31,8 @@ def test_the_copula_takes_eyo_not_the_archaic_eoyo() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("그 제품은 초기 불량이 아니라니까요.", "그 제품은 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
+        ("그 제품은 초기 불량이 아니라니까요.",
+         "그 제품은 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
         ("제가 몇 번을 말씀드려요, 그 제품은 초기 불량이 아니라니까요.",
          "그 제품은 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
         ("아까 말씀드렸잖아요, 주말에는 방문 설치가 안 된다니까요.", "다시 한번 안내해 드릴게요. "),
@@ -160,7 +161,9 @@ def test_a_belittling_na_goes_with_the_polite_request(coach: cs_coach.Coach, tex
     assert coach.fix(text).text == expected
 
 
-@pytest.mark.parametrize("text", ["송장 사진이나 영수증을 보내 주세요.", "카드나 계좌로 보내 주세요.", "벌써 세 개나 주문하셨어요."])
+@pytest.mark.parametrize(
+    "text", ["송장 사진이나 영수증을 보내 주세요.", "카드나 계좌로 보내 주세요.", "벌써 세 개나 주문하셨어요."]
+)
 def test_a_choice_or_a_large_number_is_not_the_belittling_na(text: str) -> None:
     assert dismissive_na(analyze(text).sentences[0].morphs) == []
 
