@@ -414,6 +414,13 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         edits.extend(_edit_words(suggest, hit, sentence, text))
         if not edits:
             return None
+        for e_start, e_end, replacement in list(edits):
+            if _negation_lost(morphs, e_start, e_end, replacement):  # 불가능합니다 -> 어렵습니다
+                if _falls_short(morphs, e_start, e_end) or _tense_lost(morphs, e_start, e_end, replacement):
+                    return None
+                edits.extend(_npi_edits(morphs, e_start, text))
+                if replacement.startswith(("어렵", "어려")):
+                    edits.extend(_subject_particle(morphs, e_start, text))
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
         if _past_lost(suggest, morphs, first, end):
@@ -423,6 +430,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
                 return None
             edits.extend(_npi_edits(morphs, start, text))
+            if replacement.startswith(("어렵", "어려")):  # the noun is the subject ('연락 드리기': its object)
+                edits.extend(_subject_particle(morphs, start, text))
         if _MODEL_BREAK.search(replacement) and first > 0 and (
             _dangling_lead(morphs, first) or _only_fillers(morphs, first)
         ):
@@ -641,6 +650,21 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
     return edits
 
 
+_BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
+
+
+def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
+    """'반품 안 돼요' -> '반품이 어려워요': spoken Korean drops the 이/가 before 안 되다 and 불가, a difficulty needs it
+    ('반품 어려워요' reads cut off). Not after a time word (오늘 안 돼요 -> 오늘 어려워요 stays as it is)."""
+    before = [m for m in morphs if m.end <= start and not is_symbol(m)]
+    if not before:
+        return []
+    noun = before[-1]
+    if noun.tag not in {"NNG", "NNP"} or noun.form in _BARE_TIME_NOUNS or text[noun.end : start].strip():
+        return []
+    return [(noun.end, noun.end, choose(text[noun.start : noun.end], "이"))]
+
+
 # Nouns whose 이/가 안 되다 means 'does not reach / is not' (a fact about the customer's case, not a refusal):
 # 최소 주문 금액이 안 되다, 환불 대상이 안 되다, 가입 기간이 안 되다.
 _MEASURE_NOUNS = frozenset({"금액", "기준", "한도", "조건", "요건", "자격", "대상", "나이", "연령", "기간", "점수",
@@ -659,7 +683,8 @@ def _falls_short(morphs: Sequence[Morph], start: int, end: int) -> bool:
         j = k - 1
         if j >= 1 and morphs[j].tag in {"JKS", "JKC"} and morphs[j].form in {"이", "가"}:
             noun = morphs[j - 1]
-            if morphs[j].tag == "JKC" or noun.tag in {"NR", "SN", "NNB"} or noun.form in _MEASURE_NOUNS:
+            if noun.tag in {"NR", "SN", "NNB"} or noun.form in _MEASURE_NOUNS:  # (Kiwi reads most 이/가 before
+                # 되다 as a complement, 처리가 안 되다 too: the tag says nothing about 'fall short')
                 return True
     return False
 
