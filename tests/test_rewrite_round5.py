@@ -179,3 +179,46 @@ def test_helplessness_gets_a_model_sentence_not_a_contradiction(coach: cs_coach.
 def test_how_with_a_condition_is_not_helplessness(coach: cs_coach.Coach) -> None:
     text = "어떻게 해도 화면이 안 켜지면 바로 말씀해 주세요."
     assert not any(f.rule_id == "empathy-helpless" for f in coach.check(text).findings)
+
+
+# classes found by reading fix / fix(unsafe=True) on replies written for this round
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 달에는 요금제 변경 못 해요.", "요금제 변경하기 어려워요"),  # 하다 verb one word again
+        ("그 내용은 제가 답변드릴 수 없습니다.", "답변드리기 어렵습니다"),  # a glued noun stays glued
+        ("포장을 여셨으면 반품 안 돼요.", "반품이 어려워요"),  # a difficulty needs its subject particle
+        ("다른 쇼핑몰에서 구매하신 상품이라 A/S 안 됩니다.", "A/S가 어렵습니다"),
+        ("이 상품은 교환 불가능합니다.", "교환이 어렵습니다"),
+    ],
+)
+def test_the_difficulty_is_written_as_one_sound_clause(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert expected in unsafe(coach, text)
+
+
+def test_the_object_of_a_kept_verb_takes_no_subject_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이번 주에는 연락 못 드려요.")
+    assert "연락 드리기 어려워요" in fixed and "연락이" not in fixed
+
+
+def test_an_adjective_that_judges_a_condition_keeps_its_sense(coach: cs_coach.Coach) -> None:
+    text = "통화 중에 계속 끼어드시면 곤란합니다."
+    assert "어렵습니다" not in unsafe(coach, text)
+    assert "어렵습니다" in unsafe(coach, "이번 주 안에 설치는 곤란합니다.")
+
+
+def test_a_blamed_customer_is_not_left_as_the_subject_of_what_happened(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "고객님이 사이즈를 잘못 선택하셔서 이렇게 된 거예요.")
+    assert fixed.startswith("사이즈가 다르게 선택돼서")
+
+
+def test_a_sentence_that_still_blames_is_not_polished_around_it(coach: cs_coach.Coach) -> None:
+    text = "고객님 부주의로 깨진 화면은 무상 교체가 안 됩니다."
+    assert any(f.category == "blame" and not f.suggestions for f in coach.check(text).findings)
+    assert unsafe(coach, text) == text
+
+
+def test_a_sentence_kiwi_ends_at_a_comma_gets_no_stray_comma(coach: cs_coach.Coach) -> None:
+    for text in ["잠깐 기다리세요, 지금 조회 중이에요.", "아까 말씀드렸잖아요, 배송비는 따로 내셔야 한다니까요."]:
+        for fixed in (coach.fix(text).text, unsafe(coach, text)):
+            assert "?," not in fixed and ".," not in fixed

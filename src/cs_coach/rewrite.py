@@ -358,7 +358,13 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
             lead = first
             while lead > 0 and morphs[lead - 1].word == morphs[first].word and not _negation(morphs[lead - 1]):
                 lead -= 1  # '페어링 할': Kiwi's 페어+링, the capture holds 링: keep the word's head as written
-            head = text[morphs[lead].start : morphs[first].start] if lead < first else ""
+            glued = first
+            while glued < last - 1 and morphs[glued].tag.startswith("NN") and morphs[glued + 1].word == morphs[
+                    glued].word and morphs[glued + 1].tag in STEM_TAGS:
+                glued += 1  # '답변드릴': the noun glued to its verb stays as written (답변드리기, not 답변 드리기)
+            if glued > first:
+                stem = stem[glued - first :]
+            head = text[morphs[lead].start : morphs[glued].start] if lead < glued else ""
             return head + join_word(stem + more)
         return text[start:end]
 
@@ -426,6 +432,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         if _past_lost(suggest, morphs, first, end):
             return None
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
+        if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
+            start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
             if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
                 return None
@@ -660,7 +668,7 @@ def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Ed
     if not before:
         return []
     noun = before[-1]
-    if noun.tag not in {"NNG", "NNP"} or noun.form in _BARE_TIME_NOUNS or text[noun.end : start].strip():
+    if noun.tag not in {"NNG", "NNP", "SL"} or noun.form in _BARE_TIME_NOUNS or text[noun.end : start].strip():
         return []
     return [(noun.end, noun.end, choose(text[noun.start : noun.end], "이"))]
 
@@ -761,6 +769,8 @@ def _lexicon_suggestions(
         return []  # 수령지, 상품수령: a noun inside a compound written as one word is not a word of its own
     if entry.strategy == "gloss":
         return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
+    if entry.pos == "adjective" and _judges_a_condition(sentence.morphs, hit.first):
+        return []  # '같은 말씀만 하시면 곤란합니다' asks the customer to stop: '하시면 어렵습니다' says something else
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:
@@ -834,6 +844,21 @@ def _goal_before(morphs: Sequence[Morph], first: int) -> bool:
         if m.tag == "JKB" and m.form in _GOAL_PARTICLES:
             return True
     return False
+
+
+def _hada_noun_before(morphs: Sequence[Morph], start: int, replacement: str) -> bool:
+    """Does the replacement begin with 하다 right after a bare noun (변경 + 하기 어려워요)?"""
+    pieces = tokenize_phrase(replacement.split(" ")[0]) if replacement else []
+    if not pieces or pieces[0][:2] not in {("하", "VV"), ("하", "XSV")}:
+        return False
+    before = [m for m in morphs if m.end <= start - 1 and not is_symbol(m)]
+    return bool(before) and before[-1].tag == "NNG" and before[-1].end == start - 1
+
+
+def _judges_a_condition(morphs: Sequence[Morph], first: int) -> bool:
+    """Does the adjective come right after a condition clause (-면 곤란하다: 'please don't', a soft prohibition)?"""
+    prev = next((m for m in reversed(morphs[:first]) if not is_symbol(m)), None)
+    return prev is not None and prev.tag == "EC" and prev.form in _CONDITION_ENDINGS
 
 
 def _connective_eo(morphs: Sequence[Morph], last: int) -> bool:
