@@ -222,3 +222,9 @@ def test_a_sentence_kiwi_ends_at_a_comma_gets_no_stray_comma(coach: cs_coach.Coa
     for text in ["잠깐 기다리세요, 지금 조회 중이에요.", "아까 말씀드렸잖아요, 배송비는 따로 내셔야 한다니까요."]:
         for fixed in (coach.fix(text).text, unsafe(coach, text)):
             assert "?," not in fixed and ".," not in fixed
+
+
+def test_a_polite_request_orders_no_haste(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "얼른 신분증 사본 보내세요.")
+    assert "얼른" not in fixed and fixed.endswith("보내 주시겠어요?")
+    assert "빨리" in unsafe(coach, "빨리 신분증 사본 보내세요.")  # a fair request for speed stays

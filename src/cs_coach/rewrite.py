@@ -93,6 +93,8 @@ def _values(options: str | dict[str, str]) -> list[str]:
 
 
 _DIRECTIVE_CATEGORIES = frozenset({"request", "cushion"})
+# (빨리 stays: '빨리 보내 주시겠어요?' is a fair request, and '가능한 한 빨리' is the vague time simple.yaml flags)
+_PUSHY_ADVERBS = frozenset({"얼른", "당장", "빨랑", "퍼뜩", "냉큼", "어서어서"})
 _NOT_AN_OBJECT = frozenset({"NNB", "NR", "SN", "NP"})  # 두 개나 (so many), 누구나, 언제나: not the dismissive -나
 
 
@@ -115,13 +117,16 @@ def dismissive_na(morphs: Sequence[Morph]) -> list[int]:
 
 def _without_dismissive_na(made: Suggestion, sentence: Sentence, text: str) -> Suggestion:
     """A request rewritten as a polite one keeps no belittling -나: 영수증이나 -> 영수증을 (after a particle it just
-    goes: 매장에서나 -> 매장에서)."""
+    goes: 매장에서나 -> 매장에서), and orders no haste (당장, 얼른)."""
     morphs = sentence.morphs
     edits: list[Edit] = [(made.start, made.end, made.replacement)]
     for k in dismissive_na(morphs):
         prev = morphs[k - 1]
         particle = "" if prev.tag.startswith("J") else choose(text[prev.start : prev.end], "을")
         edits.append((morphs[k].start, morphs[k].end, particle))
+    for m in morphs:  # '당장 반납하세요' -> '반납해 주시겠어요?': a polite request does not order haste
+        if m.tag == "MAG" and m.form in _PUSHY_ADVERBS:  # (Kiwi reads 당장 as a noun: a content word, kept)
+            edits.append(_without_double_space(m.start, m.end, "", text))
     if len(edits) == 1:
         return made
     merged = merge_edits(edits, text, made.applicability, made.description)
