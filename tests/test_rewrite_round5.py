@@ -228,3 +228,8 @@ def test_a_polite_request_orders_no_haste(coach: cs_coach.Coach) -> None:
     fixed = unsafe(coach, "얼른 신분증 사본 보내세요.")
     assert "얼른" not in fixed and fixed.endswith("보내 주시겠어요?")
     assert "빨리" in unsafe(coach, "빨리 신분증 사본 보내세요.")  # a fair request for speed stays
+
+
+def test_an_adjective_modifying_a_noun_after_a_condition_is_still_plain_worded(coach: cs_coach.Coach) -> None:
+    fixed = coach.fix("이 앱을 쓰시면 동일한 계정으로 모든 기기에서 보실 수 있어요.").text
+    assert "같은 계정으로" in fixed

@@ -774,7 +774,7 @@ def _lexicon_suggestions(
         return []  # 수령지, 상품수령: a noun inside a compound written as one word is not a word of its own
     if entry.strategy == "gloss":
         return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
-    if entry.pos == "adjective" and _judges_a_condition(sentence.morphs, hit.first):
+    if entry.pos == "adjective" and _judges_a_condition(sentence.morphs, hit.first, hit.last):
         return []  # '같은 말씀만 하시면 곤란합니다' asks the customer to stop: '하시면 어렵습니다' says something else
     out = []
     morphs = sentence.morphs
@@ -860,10 +860,13 @@ def _hada_noun_before(morphs: Sequence[Morph], start: int, replacement: str) -> 
     return bool(before) and before[-1].tag == "NNG" and before[-1].end == start - 1
 
 
-def _judges_a_condition(morphs: Sequence[Morph], first: int) -> bool:
-    """Does the adjective come right after a condition clause (-면 곤란하다: 'please don't', a soft prohibition)?"""
+def _judges_a_condition(morphs: Sequence[Morph], first: int, last: int) -> bool:
+    """Is the adjective the predicate right after a condition clause (-면 곤란하다: 'please don't', a soft
+    prohibition)? Not a modifier there ('사용하면 동일한 계정으로 …')."""
     prev = next((m for m in reversed(morphs[:first]) if not is_symbol(m)), None)
-    return prev is not None and prev.tag == "EC" and prev.form in _CONDITION_ENDINGS
+    ending = next((m for m in morphs[last:] if m.tag.startswith("E") and m.tag != "EP"), None)
+    return (prev is not None and prev.tag == "EC" and prev.form in _CONDITION_ENDINGS
+            and ending is not None and ending.tag == "EF")
 
 
 def _connective_eo(morphs: Sequence[Morph], last: int) -> bool:
