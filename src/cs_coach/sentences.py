@@ -338,11 +338,11 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     for k in range(len(facts) - 2, -1, -1):  # 앱을 열고 … 누르세요: chained clauses share the elided subject
         here, after = facts[k], facts[k + 1]
         if (
-            spans[k][2] == "sequence"
+            (spans[k][2] == "sequence" or (spans[k][2] == "cause" and after.subject_class == "customer"))
             and here.subject is None
             and after.subject is None
             and here.subject_class == "thing"
-        ):
+        ):  # 사진 찍어서 보내세요: the means is done by whoever is told to send
             here.subject_class = after.subject_class
     for k in range(len(facts) - 1):  # 상대방은 번호를 볼 수 없고 이름도 알 수 없습니다: the topic goes on
         here, after = facts[k], facts[k + 1]
@@ -585,6 +585,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                     elif cls == "product" or morphs[prev].form in _FRAME_NOUNS:
                         fact.topic_class = "product"
                         fact.frame = True
+                elif tag == "JX" and morphs[prev].form in _TIME_NOUNS and np_first == prev:
+                    pass  # 오늘은 일찍 들어오세요, 내일은 9시까지 오세요: a time frame, not who comes
                 else:
                     if tag == "JX" and fact.topic_class is None:
                         fact.topic_class = cls
@@ -654,7 +656,11 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
     for at, np_first, np_last, cls, firm in reversed(candidates):
         if _in_relative(morphs, at, last_pred):
             continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
-        moving = not firm and cls in ("thing", "product") and _moves_itself(morphs, np_first, np_last, last)
+        moving = (
+            not firm
+            and cls in ("thing", "product")
+            and (_moves_itself(morphs, np_first, np_last, last) or _arrives(morphs, np_first, np_last, last))
+        )
         if (
             not firm
             and cls in ("thing", "product")
@@ -676,7 +682,9 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         k = last_pred - 1
         while k >= first and morphs[k].tag.startswith("J"):
             k -= 1
-        if k >= first and morphs[k].tag in _NOMINAL:
+        if k >= first and _modal_complement(morphs, k, first):
+            pass  # 쓰실 거예요, 받으실 예정이에요: the -시- verb before the bound noun is the predicate (the customer's)
+        elif k >= first and morphs[k].tag in _NOMINAL:
             cls = classify(morphs, _np_start(morphs, k, first), k + 1)
             fact.customer_cue = cls in ("person", "customer")
     elif fact.subject is None and not fact.customer_cue and _plain_seyo(morphs, last_pred, last):
@@ -692,6 +700,18 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
 
 
 _BOUND_HEADS = _words("수 것 거 줄 듯 적 리 뻔 만 법 때문 예정 필요 정도")
+_MODAL_COMPLEMENTS = _words("것 거 터 예정 계획 듯 모양")
+
+
+def _modal_complement(morphs: tuple[Morph, ...], k: int, first: int) -> bool:
+    """morphs[k] is a bound noun (or 예정) after a modifier ending, before 이다: -ㄹ 거예요, -ㄹ 예정이에요, -ㄹ
+    테니까: the modifier's verb is the clause's predicate, not the noun."""
+    return (
+        k - 1 >= first
+        and morphs[k].form in _MODAL_COMPLEMENTS
+        and morphs[k].tag in ("NNB", "NNG")
+        and morphs[k - 1].tag == "ETM"
+    )
 
 
 def _in_relative(morphs: tuple[Morph, ...], at: int, pred: int) -> bool:
@@ -747,6 +767,31 @@ def _moves_itself(morphs: tuple[Morph, ...], np_first: int, np_last: int, last: 
             (nxt.tag == "EP" and nxt.form in ("시", "으시")) or (nxt.tag == "EF" and nxt.form in _DIRECTIVE_EF)
         ):
             return m.form in _INTRANSITIVE or _motion_stem(m.form)
+    return False
+
+
+# Goods arriving or going on sale: with a product topic these are the goods' own motion (운동화는 금요일에 다시
+# 들어오세요, 새 모델은 다음 달에 출시되세요: 사물 존칭), never a place the customer is sent. 가다/들어가다/나가다 are
+# left out: with a device topic they are the customer's navigation (설정은 홈 화면에서 들어가세요).
+_ARRIVALS = _words("들어오 나오 오 도착 입고 재입고 출시 출고 발송 배송 도달 오픈")
+
+
+def _arrives(morphs: tuple[Morph, ...], np_first: int, np_last: int, last: int) -> bool:
+    """A goods topic (not a time) followed, in its clause, by an arrival verb with -시- or -세요 right on it."""
+    head = morphs[np_last - 1]
+    if head.form in _TIME_NOUNS or head.tag in ("NNB", "NR", "SN", "NP"):
+        return False
+    for k in range(np_last, last - 1):
+        m, nxt = morphs[k], morphs[k + 1]
+        if m.tag in ("VV", "XSV") and (
+            (nxt.tag == "EP" and nxt.form in ("시", "으시")) or (nxt.tag == "EF" and nxt.form in _DIRECTIVE_EF)
+        ):
+            stem = morphs[k - 1].form if m.tag == "XSV" or (m.form == "되" and morphs[k - 1].tag == "NNG") else m.form
+            return stem in _ARRIVALS
+        if m.tag in _PREDICATE or m.tag in ("EC", "EF", "JKO"):
+            if m.tag in _PREDICATE and m.form in ("되", "하") and k > 0 and morphs[k - 1].tag == "NNG":
+                continue
+            return False
     return False
 
 
