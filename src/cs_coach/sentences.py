@@ -368,6 +368,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
     predicate = _predicate_class(morphs, spans, facts) if negative else None
+    if predicate is None and any(fact.experience for fact in facts):
+        predicate = "experience"
     return _Core(act, tuple(clauses), quoted, alt_after, negative, bool(alt_positions), predicate)
 
 
@@ -499,6 +501,7 @@ class _Facts:
         "agent_cue",
         "customer_cue",
         "directive",
+        "experience",
         "frame",
         "good_absence",
         "negative",
@@ -516,6 +519,7 @@ class _Facts:
     def __init__(self) -> None:
         self.negative = False
         self.negative_at = -1
+        self.experience = False  # a negation the customer went through (못 받으셨다니): told back in empathy
         self.good_absence = False
         self.subject: str | None = None
         self.subject_class = "thing"
@@ -602,7 +606,9 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         # negation and bad news
         if form in _CUE_FORMS or tag == "VCN":
             neg = _negation_at(morphs, i, first, last)
-            if neg == 1:
+            if neg == 1 and _experienced(morphs, i, last):
+                fact.experience = True  # 못 받으셨다니, 이용하지 못하셔서: the customer's hardship, not our refusal
+            elif neg == 1:
                 fact.negative, fact.negative_at = True, i
             elif neg == 2:
                 fact.good_absence = True
@@ -977,6 +983,34 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
     return 1
 
 
+_EXPERIENCE_EC = _words("다니 다니요 어서 아서 여서 어 아 여 니까 으니까 는데 ᆫ데 은데 고 며 으며 서")
+
+
+def _experienced(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """The negation at morphs[i] is one the customer went through, told back to them: -시- inside the negated
+    predicate (after 못/안/-지 않다/곤란하), then the past (못 받으셨다니, 곤란하셨겠어요) or a reason or
+    reported-news ending (못 받으셔서, 이용하지 못하셨다니). 받으실 수 없습니다 has -시- before the negation (the
+    customer is told what they cannot do) and stays a negative; so do 못 하세요 and -지 않으시면."""
+    seen_si = False
+    for k in range(i + 1, min(last, i + 7)):
+        m = morphs[k]
+        if m.tag == "EP" and m.form in ("시", "으시"):
+            seen_si = True
+        elif m.tag == "EP" and m.form in ("었", "았", "였", "ᆻ"):
+            return seen_si
+        elif m.tag == "EP":
+            continue
+        elif m.tag in ("EC", "EF", "ETM", "ETN"):
+            if m.tag == "EC" and m.form in ("지", "게") and not seen_si:
+                continue  # 받지 않으셨다니: the negation's own connective
+            return seen_si and m.tag == "EC" and m.form in _EXPERIENCE_EC
+        elif m.tag.startswith("J"):
+            continue
+        elif seen_si:
+            return False
+    return False
+
+
 WARNING = 2  # what _bad_news_at returns for a possible bad outcome
 
 
@@ -1018,7 +1052,9 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
     if form == "차" and tag == "VV" and i > 0 and morphs[i - 1].form in ("꽉", "다", "모두"):
         return True  # 예약이 꽉 찼습니다
     if tag == "MAG" and form == "아직":
-        return any(_negation_at(morphs, k, i, last) == 1 for k in range(i + 1, last))
+        return any(
+            _negation_at(morphs, k, i, last) == 1 and not _experienced(morphs, k, last) for k in range(i + 1, last)
+        )
     return False
 
 
@@ -1225,7 +1261,14 @@ def _decide(
         fact = negative[-1]
         k = max(j for j, f in enumerate(facts) if f is fact)
         first_k, last_k, _ = spans[k]
+        # 5'. prohibition: what we never do, to keep the customer safe (저희는 문자로 링크를 보내지 않습니다,
+        # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
+        if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
+            return "prohibition"
         # 8. limitation
+        # a self-service step locked for a time (탈퇴 후 30일 동안은 다시 가입할 수 없어요): told as information
+        if _locked_for_a_time(morphs, first_k, last_k, fact):
+            return "consequence" if k > 0 or _after_event(morphs, first_k, last_k) else "limitation"
         # a benefit lost after a condition (탈퇴하시면 포인트는 복구할 수 없어요) is a warning, told as information
         withheld = _benefit_withheld(morphs, first_k, last_k) and all(rel != "condition" for _, _, rel in spans[:k])
         company_action = fact.subject_class == "product" and (fact.predicate_noun in _COMPANY_ACTIONS or withheld)
@@ -1264,6 +1307,114 @@ def _decide(
     if "예정" in main_forms and main.subject_class == "agent":
         return "promise"
     return "statement"
+
+
+# Credentials and phishing vectors: what an agent never asks for or sends (a safety statement, not a refusal).
+_SECRETS = _words(
+    "비밀번호 비번 암호 패스워드 인증번호 OTP otp 보안카드 주민번호 주민등록번호 개인정보 링크 URL url PIN pin 핀번호 "
+    "CVC cvc CVV cvv 보안코드"
+)
+_SECRET_HEADS = {"번호": _words("카드 계좌 인증 주민 비밀 주민등록 보안 핀"), "정보": _words("개인 금융 카드 결제 계좌 인증")}
+
+
+def _secret(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if not m.tag.startswith(("N", "SL")):
+            continue
+        if m.form in _SECRETS:
+            return True
+        heads = _SECRET_HEADS.get(m.form)
+        if heads is not None and k > first and morphs[k - 1].form in heads:
+            return True
+    return False
+
+
+def _protective(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """We (or our staff) never ask for, send or look at the customer's credentials: 저희는 문자로 링크를 보내지
+    않습니다, 상담원은 비밀번호를 묻지 않습니다. A withheld service (드리다: 비밀번호를 알려 드릴 수 없습니다) stays a
+    refusal, and so does anything the customer is told they cannot do (-시-)."""
+    if fact.subject_class not in ("agent", "person", "thing") or fact.customer_cue or fact.predicate_noun == "드리":
+        return False
+    if any(morphs[k].form == "드리" and morphs[k].tag in ("VV", "VX") for k in range(first, last)):
+        return False
+    # the secret may be the topic of an earlier clause: 개인정보는 … 넘기지 않으니 안심하세요
+    return _secret(morphs, 0, last)
+
+
+_LAW_NOUNS = _words("법 법률 법령 법규 현행법 관련법 실정법 시행령")
+_MINORS = _words("미성년자 미성년 청소년 미성년자분")
+
+
+def _legal(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """What the law forbids, told as such: 법에 따라 … 판매할 수 없습니다, 미성년자에게는 팔지 않습니다, 만 19세 미만은
+    구매할 수 없습니다. A service the customer is owed (환불, 교환, 취소) cited on a law stays a refusal."""
+    if fact.customer_cue and fact.subject_class == "customer" and not _minor(morphs, 0, last):
+        return False
+    obj, marked = _object_noun(morphs, first, last)
+    if fact.predicate_noun in _SERVICES or any(w in _SERVICES or w[-2:] in _SERVICES for w in (obj or "", *marked)):
+        return False
+    return _law(morphs, 0, last) or _minor(morphs, 0, last)
+
+
+def _law(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if m.tag != "NNG" or not (m.form in _LAW_NOUNS or (len(m.form) >= 3 and m.form.endswith("법"))):
+            continue
+        nxt = morphs[k + 1] if k + 1 < last else None
+        nxt2 = morphs[k + 2] if k + 2 < last else None
+        if nxt is not None and (
+            nxt.form in ("상", "적") or (nxt.form == "에" and nxt2 is not None and nxt2.form in ("따르", "의하", "따라"))
+        ):
+            return True
+    return False
+
+
+def _minor(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form in _MINORS and m.tag.startswith("N"):
+            return True
+        if m.form == "미만" and k > first and morphs[k - 1].form == "세":
+            return True  # 만 19세 미만
+    return False
+
+
+# What the customer does for themselves on an account (가입, 로그인, 닉네임 변경): locked for a stated time, it is
+# how the service works, not a refusal of a request.
+_SELF_SERVICE = _words(
+    "가입 재가입 로그인 변경 바꾸 수정 신청 재신청 사용 쓰 이용 인증 접속 등록 재등록 재발급 탈퇴 참여 응모 작성 "
+    "만들 생성 시도 입력 재설정 설정 요청"
+)
+_DURATION_UNITS = _words("일 시간 분 초 주 주일 개월 달 년 해 일주일 하루 이틀 사흘 나흘 한달")
+
+
+def _locked_for_a_time(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """A self-service step negated for a stated duration (30일 동안은, 10분간, 일주일 동안)."""
+    if fact.agent_cue or fact.subject_class in ("agent", "third_party", "person") or fact.predicate_noun == "드리":
+        return False
+    op = fact.predicate_noun
+    if op in ("하", "되", "가능", "불가", "불가능", None):
+        obj, _ = _object_noun(morphs, first, last)
+        op = obj or obj_or_subject_head(fact)
+    if op not in _SELF_SERVICE:
+        return False
+    for k in range(0, last):
+        m = morphs[k]
+        if m.form in ("동안", "간", "이내", "내") and m.tag in ("NNG", "NNB", "XSN") and k > 0:
+            unit = morphs[k - 1]
+            if unit.form in _DURATION_UNITS and (
+                unit.form in ("일주일", "하루", "이틀", "사흘", "나흘", "한달")
+                or (k > 1 and morphs[k - 2].tag in ("SN", "NR", "MM"))
+            ):
+                return True
+    return False
+
+
+def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """An event the time counts from: 탈퇴 후, 변경하신 뒤, 가입 이후."""
+    return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
 
 
 def _service_withheld(
@@ -1633,6 +1784,7 @@ class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to
     not_relation: Sequence[str] | None
     alternative: bool | None
     predicate: Sequence[str] | None
+    not_predicate: Sequence[str] | None
 
 
 def meets(
@@ -1647,6 +1799,8 @@ def meets(
     if condition.not_act is not None and act in condition.not_act:
         return False
     if condition.predicate is not None and u.predicate not in condition.predicate:
+        return False
+    if condition.not_predicate is not None and u.predicate in condition.not_predicate:
         return False
     if condition.alternative is not None and u.alternative != condition.alternative:
         return False
@@ -1684,6 +1838,8 @@ def why_not(
         out.append(f"alternative is {str(u.alternative).lower()}")
     if condition.predicate is not None and u.predicate not in condition.predicate:
         out.append(f"negated predicate {u.predicate} not in {list(condition.predicate)}")
+    if condition.not_predicate is not None and u.predicate in condition.not_predicate:
+        out.append(f"negated predicate {u.predicate} in not_predicate")
     if condition.subject is not None and clause.subject_class not in condition.subject:
         out.append(f"subject {clause.subject_class} not in {list(condition.subject)}")
     if condition.not_subject is not None and clause.subject_class in condition.not_subject:
