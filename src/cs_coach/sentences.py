@@ -15,15 +15,23 @@ For every analysed sentence it gives
     2. closing      좋은 하루 보내세요, 안녕히 계세요, 언제든지 문의해 주세요
     3. request      a question that asks the customer to act: -주시겠어요? -주실 수 있을까요?
     4. question     ends with ? or an interrogative ending
-    5. prohibition  -면 안 되다, -어서는 안 되다, -지 마세요 / -지 말다 (in the main clause), 금지, 삼가다
+    5. prohibition  -면 안 되다, -어서는 안 되다, -지 마세요 / -지 말다 (in the main clause), 금지, 삼가다;
+                    what we never do to keep the customer safe (저희는 문자로 링크를 보내지 않습니다, 비밀번호는 묻지
+                    않습니다) and what the law forbids (법에 따라 …, 미성년자에게는 판매하지 않습니다), unless a service
+                    the customer is owed is withheld (환불) or the agent withholds a service (알려 드릴 수 없습니다)
     6. consequence  a condition clause followed by a negative clause
     7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
                     이 모드에서는 / 이 기능은, unless the predicate is a company action such as 교환/환불), or a
                     third party (a benefit told as information: 상대방은 … 볼 수 없습니다), or a disclaimer of
-                    liability (책임지지 않습니다, 보장하지 않습니다: the service's terms, not a refusal)
-    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
+                    liability (책임지지 않습니다, 보장하지 않습니다: the service's terms, not a refusal), or a
+                    self-service step locked for a stated time (닉네임은 일주일 동안 바꿀 수 없어요; after an event,
+                    탈퇴 후 30일 동안은 …, it is a consequence)
+                    The customer's own hardship told back (-시- inside 못/안/-지 않다, then the past or a reason:
+                    못 받으셨다니, 이용하지 못하셔서, 곤란하셨겠어요) is no negative of ours: its predicate class is
+                    `experience` (a rule's `not_predicate: [experience]`)
+   9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
                     not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
    10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
@@ -689,7 +697,7 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         while k >= first and morphs[k].tag.startswith("J"):
             k -= 1
         if k >= first and _modal_complement(morphs, k, first):
-            pass  # 쓰실 거예요, 받으실 예정이에요: the -시- verb before the bound noun is the predicate (the customer's)
+            pass  # 쓰실 거예요, 받으실 예정이에요: the -시- verb before the bound noun is the predicate
         elif k >= first and morphs[k].tag in _NOMINAL:
             cls = classify(morphs, _np_start(morphs, k, first), k + 1)
             fact.customer_cue = cls in ("person", "customer")
@@ -1314,7 +1322,10 @@ _SECRETS = _words(
     "비밀번호 비번 암호 패스워드 인증번호 OTP otp 보안카드 주민번호 주민등록번호 개인정보 링크 URL url PIN pin 핀번호 "
     "CVC cvc CVV cvv 보안코드"
 )
-_SECRET_HEADS = {"번호": _words("카드 계좌 인증 주민 비밀 주민등록 보안 핀"), "정보": _words("개인 금융 카드 결제 계좌 인증")}
+_SECRET_HEADS = {
+    "번호": _words("카드 계좌 인증 주민 비밀 주민등록 보안 핀"),
+    "정보": _words("개인 금융 카드 결제 계좌 인증"),
+}
 
 
 def _secret(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
@@ -1365,7 +1376,8 @@ def _law(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
         nxt = morphs[k + 1] if k + 1 < last else None
         nxt2 = morphs[k + 2] if k + 2 < last else None
         if nxt is not None and (
-            nxt.form in ("상", "적") or (nxt.form == "에" and nxt2 is not None and nxt2.form in ("따르", "의하", "따라"))
+            nxt.form in ("상", "적")
+            or (nxt.form == "에" and nxt2 is not None and nxt2.form in ("따르", "의하", "따라"))
         ):
             return True
     return False
