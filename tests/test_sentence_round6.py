@@ -62,6 +62,17 @@ PAIRS = [
     # a person after a -시- modifier, a time topic
     ("honorific", "찾으시는 상품은 다음 주에 들어오세요.", "처음 오시는 분들은 안내 데스크에서 번호표를 받아 주세요."),
     ("honorific", "내일은 새 상품이 들어오세요.", "내일은 9시까지 오세요."),
+    # a refusal ending on a bare 힘들다 / cause + 없다 / a negated modifier of a menu or place, vs its good twin
+    ("positive", "일정이 꽉 차서 이번 주 설치는 힘듭니다.",
+     "일정이 꽉 차서 이번 주 설치는 힘들지만 다음 주 월요일은 바로 돼요."),
+    ("positive", "그 향은 단종돼서 이제 없어요.", "오래 기다리시느라 많이 힘드셨죠."),
+    ("positive", "이 쿠폰은 못 쓰는 메뉴예요.", "이 폰은 무선 충전이 안 되는 모델이에요."),
+    ("positive", "외부 음식 반입은 허가되지 않습니다.", "빈 벽 앞에서는 파노라마 촬영이 힘듭니다."),
+    # the customer's device made the cause vs helping with it
+    ("blame", "그건 고객님 공유기 문제예요.", "고객님 공유기 문제가 풀릴 때까지 제가 도와드릴게요."),
+    ("blame", "설명서를 안 읽어 보신 것 같아요.", "안내 문자를 못 받으신 것 같아요. 바로 다시 보내 드릴게요."),
+    # a thing that does not change after the customer's -셔도
+    ("honorific", "이 셔츠는 건조기에 돌리셔도 줄어들지 않으세요.", "이 셔츠는 건조기에 돌리셔도 줄어들지 않아요."),
 ]
 
 

@@ -134,6 +134,10 @@ _GOOD_ABSENT = _words(
 # Company actions: a product topic with these negated is a refusal, not the product's limitation.
 _IMPOSSIBLE = _words("불가 불가능")
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
+# What a negated modifier names as the predicate (N이다): the unavailable thing is the refusal.
+_UNAVAILABLE_DEALS = _words("메뉴 지역 품목 날짜 요일 옵션 매장 구역 시간대 좌석 노선 쿠폰 결제수단 기간 주소 지점")
+_GOODS = _words("상품 제품 물건 품목")
+_UNAVAILABLE = _NEGATIVE_STATE_NOUNS | _UNAVAILABLE_DEALS | _words("카드 모델")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
@@ -978,8 +982,8 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             return 0  # -지 않고도: without doing
         if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
             head = morphs[k + 1] if k + 1 < last else None
-            if head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP":
-                return 1  # 처리가 어려운 상황입니다
+            if head is not None and head.form in _UNAVAILABLE and k + 2 < last and morphs[k + 2].tag == "VCP":
+                return 1  # 처리가 어려운 상황입니다, 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다
             if head is not None and (
                 head.form in ("듯하", "듯싶")
                 or (head.form in ("것", "거", "듯") and k + 2 < last and morphs[k + 2].form in ("같", "하", "싶"))
@@ -1273,6 +1277,9 @@ def _decide(
         # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
         if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
             return "prohibition"
+        # 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다: where or what the customer's deal does not reach
+        if _unavailable_deal(morphs, fact.negative_at, last_k):
+            return "refusal"
         # 8. limitation
         # a self-service step locked for a time (탈퇴 후 30일 동안은 다시 가입할 수 없어요): told as information
         if _locked_for_a_time(morphs, first_k, last_k, fact):
@@ -1429,6 +1436,18 @@ def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
 
 
+def _unavailable_deal(morphs: tuple[Morph, ...], at: int, last: int) -> bool:
+    """The negation at `at` modifies a menu, place, date or coupon that is the predicate (N이다)."""
+    for k in range(at + 1, min(last - 2, at + 5)):
+        if morphs[k].tag == "ETM":
+            head = morphs[k + 1].form
+            deal = head in _UNAVAILABLE_DEALS or (
+                head in _GOODS and any(m.form in _COMMERCIAL_DEALS for m in morphs[:at])  # 쿠폰 못 쓰는 상품이에요
+            )
+            return deal and morphs[k + 2].tag == "VCP"
+    return False
+
+
 def _service_withheld(
     morphs: tuple[Morph, ...], spans: list[tuple[int, int, str | None]], facts: list[_Facts], start: int
 ) -> bool:
@@ -1470,8 +1489,10 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
     op = fact.predicate_noun
     if op == "하":  # the object or topic names the operation: 캡처를 하다, 공동 편집은 하실 수 없다
         op = obj or (marked[-1] if marked else None)
-    elif op in ("되", "가능", "불가", "불가능", None):  # the subject names it: 파일 이동이 불가능하다
+    elif op in ("되", "가능", "불가", "불가능", "어렵", "힘들", None):  # the subject names it: 파일 이동이 불가능하다
         op = obj or (fact.subject.split()[-1] if fact.subject else None) or (marked[-1] if marked else None)
+        if fact.predicate_noun in ("어렵", "힘들") and fact.subject:
+            op = fact.subject.split()[-1]  # 빈 벽은 파노라마 촬영이 힘듭니다: an adjective's subject names it
         if (
             op in _ATTEMPT
             and op == obj_or_subject_head(fact)
@@ -1480,6 +1501,8 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
             and not device_object
         ):
             return False  # 연결이 안 돼요, 로그인이 안 됩니다: an attempt that failed, which the agent can try again
+    if op in ("허용", "허가") and not device_object and "product" not in (fact.subject_class, fact.topic_class):
+        return False  # 대리 수령은 허용되지 않습니다: what the company permits, not a phone's permission setting
     if op in _DEVICE_OPS:
         return True
     # an action aimed at a device that is no company action: 두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 못 넣어요
