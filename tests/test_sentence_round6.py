@@ -87,6 +87,9 @@ def test_minimal_pairs(coach: Coach, category: str, bad: str, good: str) -> None
     [
         ("prohibition", "저희는 문자로 결제 링크를 보내지 않아요."),
         ("prohibition", "상담원은 절대로 비밀번호를 묻지 않습니다."),
+    ("prohibition", "저희는 고객님 동의 없이 결제하지 않습니다."),
+    ("refusal", "저희는 주말에 결제하지 않습니다."),
+    ("refusal", "그건 저희가 해결할 수 없는 문제예요."),
         ("prohibition", "미성년자에게는 주류를 판매하지 않습니다."),
         ("prohibition", "법에 따라 만 19세 미만에게는 판매할 수 없습니다."),
         ("refusal", "법에 따라 환불은 불가합니다."),

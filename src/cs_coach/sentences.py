@@ -137,7 +137,7 @@ _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 �
 # What a negated modifier names as the predicate (N이다): the unavailable thing is the refusal.
 _UNAVAILABLE_DEALS = _words("메뉴 지역 품목 날짜 요일 옵션 매장 구역 시간대 좌석 노선 쿠폰 결제수단 기간 주소 지점")
 _GOODS = _words("상품 제품 물건 품목")
-_UNAVAILABLE = _NEGATIVE_STATE_NOUNS | _UNAVAILABLE_DEALS | _words("카드 모델")
+_UNAVAILABLE = _NEGATIVE_STATE_NOUNS | _UNAVAILABLE_DEALS | _words("카드 모델 문제 사항 건")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
@@ -514,6 +514,7 @@ class _Facts:
         "customer_cue",
         "directive",
         "experience",
+        "experience_at",
         "frame",
         "good_absence",
         "negative",
@@ -532,6 +533,7 @@ class _Facts:
         self.negative = False
         self.negative_at = -1
         self.experience = False  # a negation the customer went through (못 받으셨다니): told back in empathy
+        self.experience_at = -1
         self.good_absence = False
         self.subject: str | None = None
         self.subject_class = "thing"
@@ -620,6 +622,7 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             neg = _negation_at(morphs, i, first, last)
             if neg == 1 and _experienced(morphs, i, last):
                 fact.experience = True  # 못 받으셨다니, 이용하지 못하셔서: the customer's hardship, not our refusal
+                fact.experience_at = i
             elif neg == 1:
                 fact.negative, fact.negative_at = True, i
             elif neg == 2:
@@ -707,6 +710,11 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
             fact.customer_cue = cls in ("person", "customer")
     elif fact.subject is None and not fact.customer_cue and _plain_seyo(morphs, last_pred, last):
         fact.customer_cue = True  # -세요 carries -시-
+    if fact.experience and fact.subject is not None and fact.subject_class not in ("customer", "person"):
+        # 택배가 아직 출발을 안 하셨어요: a thing's -시- (사물 존칭), so the negation is news, not the customer's
+        fact.experience = False
+        if not fact.negative:
+            fact.negative, fact.negative_at = True, fact.experience_at
     if fact.subject is None:
         if fact.customer_cue or fact.directive:
             fact.subject_class = "customer"
@@ -1357,7 +1365,20 @@ def _protective(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) 
     if any(morphs[k].form == "드리" and morphs[k].tag in ("VV", "VX") for k in range(first, last)):
         return False
     # the secret may be the topic of an earlier clause: 개인정보는 … 넘기지 않으니 안심하세요
-    return _secret(morphs, 0, last)
+    return _secret(morphs, 0, last) or _without_consent(morphs, first, last)
+
+
+def _without_consent(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """동의 없이 / 허락 없이 / 임의로: what we never do behind the customer's back (동의 없이 결제하지 않습니다)."""
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form in ("임의로", "몰래", "함부로") and m.tag == "MAG":
+            return True
+        if m.form in ("동의", "허락", "허락도", "승인", "확인") and m.tag == "NNG" and k + 1 < last:
+            nxt = morphs[k + 1]
+            if nxt.form == "없이" or (nxt.tag.startswith("J") and k + 2 < last and morphs[k + 2].form == "없이"):
+                return True
+    return False
 
 
 _LAW_NOUNS = _words("법 법률 법령 법규 현행법 관련법 실정법 시행령")
