@@ -233,3 +233,20 @@ def test_a_polite_request_orders_no_haste(coach: cs_coach.Coach) -> None:
 def test_an_adjective_modifying_a_noun_after_a_condition_is_still_plain_worded(coach: cs_coach.Coach) -> None:
     fixed = coach.fix("이 앱을 쓰시면 동일한 계정으로 모든 기기에서 보실 수 있어요.").text
     assert "같은 계정으로" in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("가족관계증명서를 안 보내 주시면 등록이 안 됩니다.", "가족관계증명서를 보내 주시면 등록이 됩니다."),
+        ("본인 확인을 안 해 주시면 주소 변경이 불가능합니다.", "본인 확인을 해 주시면 주소 변경이 가능합니다."),
+    ],
+)
+def test_a_negated_request_as_condition_turns_positive(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_what_does_not_apply_somewhere_is_not_made_a_difficulty(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이 상품권은 온라인 몰에서는 안 돼요.")
+    assert "몰에서는 어려워요" not in fixed
+    assert "온라인 주문이 어려워요" in unsafe(coach, "지금은 온라인 주문이 안 돼요.")

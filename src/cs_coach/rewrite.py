@@ -429,6 +429,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             if _negation_lost(morphs, e_start, e_end, replacement):  # 불가능합니다 -> 어렵습니다
                 if _falls_short(morphs, e_start, e_end) or _tense_lost(morphs, e_start, e_end, replacement):
                     return None
+                if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, e_start):
+                    return None
                 edits.extend(_npi_edits(morphs, e_start, text))
                 if replacement.startswith(("어렵", "어려")):
                     edits.extend(_subject_particle(morphs, e_start, text))
@@ -442,6 +444,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         if _negation_lost(morphs, start, end, replacement):
             if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
                 return None
+            if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, start):
+                return None  # '쿠폰은 다른 상품에는 안 돼요' -> '다른 상품에는 어려워요' says what is hard of nothing
             edits.extend(_npi_edits(morphs, start, text))
             if replacement.startswith(("어렵", "어려")):  # the noun is the subject ('연락 드리기': its object)
                 edits.extend(_subject_particle(morphs, start, text))
@@ -664,6 +668,19 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 
 
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
+
+
+def _adverbial_before(morphs: Sequence[Morph], start: int) -> bool:
+    """Is the word right before the negation (adverbs aside) an adverbial phrase (다른 상품에는, 매장에서)? Then
+    안 되다 means 'does not apply / work there', and 어렵다 there has no subject to be hard."""
+    before = [m for m in morphs if m.end <= start and not is_symbol(m)]
+    while before and before[-1].tag == "MAG":
+        word = before[-1].word
+        before = [m for m in before if m.word != word]
+    if not before:
+        return False
+    word = [m for m in before if m.word == before[-1].word]
+    return any(m.tag == "JKB" for m in word) and word[-1].tag in {"JKB", "JX"}
 
 
 def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
