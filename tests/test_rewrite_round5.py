@@ -250,3 +250,12 @@ def test_what_does_not_apply_somewhere_is_not_made_a_difficulty(coach: cs_coach.
     fixed = unsafe(coach, "이 상품권은 온라인 몰에서는 안 돼요.")
     assert "몰에서는 어려워요" not in fixed
     assert "온라인 주문이 어려워요" in unsafe(coach, "지금은 온라인 주문이 안 돼요.")
+
+
+def test_a_time_adverbial_before_the_negation_is_fine_for_a_difficulty(coach: cs_coach.Coach) -> None:
+    assert "포장 개봉 후에는 어렵습니다" in unsafe(coach, "반품은 포장 개봉 후에는 불가능합니다.")
+
+
+def test_a_filled_template_gives_the_difficulty_its_subject_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "회사 규정상 사용 후에는 환불 불가입니다.")
+    assert "환불이 어렵습니다" in fixed and "규정" not in fixed

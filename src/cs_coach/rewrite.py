@@ -438,7 +438,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         start, end = word_span(morphs, first, last)
         if _past_lost(suggest, morphs, first, end):
             return None
-        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
+        replacement = _difficulty_subject(fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip())
         if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
             start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
@@ -670,6 +670,26 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
 
 
+def _difficulty_subject(replacement: str) -> str:
+    """In a filled template, a bare noun right before 어렵다 takes 이/가 ('{mid} 어렵습니다' with mid = '개봉 후에는
+    반품' -> '반품이 어렵습니다')."""
+    if "어렵" not in replacement and "어려" not in replacement:
+        return replacement
+    words = replacement.split(" ")
+    pieces = tokenize_phrase(replacement)
+    if len({w for _, _, w in pieces}) != len(words):
+        return replacement  # the words are not Kiwi's words: leave it
+    by_word: dict[int, list[tuple[str, str]]] = {}
+    for form, tag, w in pieces:
+        by_word.setdefault(w, []).append((form, tag))
+    for w in range(1, len(words)):
+        here, prev = by_word.get(w, []), by_word.get(w - 1, [])
+        if here and here[0][1] == "VA" and here[0][0] == "어렵" and prev and all(
+                t in {"NNG", "NNP", "SL"} for _, t in prev) and prev[-1][0] not in _BARE_TIME_NOUNS:
+            words[w - 1] += choose(words[w - 1], "이")
+    return " ".join(words)
+
+
 def _adverbial_before(morphs: Sequence[Morph], start: int) -> bool:
     """Is the word right before the negation (adverbs aside) an adverbial phrase (다른 상품에는, 매장에서)? Then
     안 되다 means 'does not apply / work there', and 어렵다 there has no subject to be hard."""
@@ -680,7 +700,15 @@ def _adverbial_before(morphs: Sequence[Morph], start: int) -> bool:
     if not before:
         return False
     word = [m for m in before if m.word == before[-1].word]
+    nouns = [m for m in word if m.tag.startswith("NN")]
+    if nouns and nouns[-1].form in _TIME_ADVERBIAL_NOUNS:
+        return False  # '출고 이후에는 어렵습니다' (when it is hard) reads well
     return any(m.tag == "JKB" for m in word) and word[-1].tag in {"JKB", "JX"}
+
+
+_TIME_ADVERBIAL_NOUNS = frozenset({"이후", "후", "뒤", "전", "이전", "때", "동안", "중", "주말", "평일", "오늘", "내일",
+                                   "지금", "당일", "기간", "시간", "이내", "내", "밤", "오전", "오후", "저녁", "새벽",
+                                   "연휴", "공휴일", "휴일", "월말", "월초", "현재", "요즘", "시"})
 
 
 def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
