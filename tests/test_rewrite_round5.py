@@ -259,3 +259,9 @@ def test_a_time_adverbial_before_the_negation_is_fine_for_a_difficulty(coach: cs
 def test_a_filled_template_gives_the_difficulty_its_subject_particle(coach: cs_coach.Coach) -> None:
     fixed = unsafe(coach, "회사 규정상 사용 후에는 환불 불가입니다.")
     assert "환불이 어렵습니다" in fixed and "규정" not in fixed
+
+
+def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coach.Coach) -> None:
+    assert "돌려받지" not in unsafe(coach, "사용하신 기간의 요금은 환급되지 않습니다.")
+    assert "돌려 드립니다" in unsafe(coach, "남은 금액은 이번 주 안에 환급됩니다.")
+    assert "금액이 이번 주 안에 돌려" not in unsafe(coach, "남은 금액이 이번 주 안에 환급됩니다.")

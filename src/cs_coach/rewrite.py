@@ -830,6 +830,8 @@ def _lexicon_suggestions(
             out.append((merge_edits([(start, end, lead)], text, "safe" if entry.safe else "unsafe",
                                     f"'{entry.word}' → '{replacement}'"), replacement))
             continue
+        if entry.word.endswith("되다") and last.endswith(("드리다", "주다")) and _subject_before(morphs, hit.first):
+            continue  # '차액이 환급됩니다' -> '차액이 돌려드립니다': the doer's verb needs no thing as its subject
         if last.endswith("기") and _possibility_follows(morphs, hit.last):
             continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
         light = entry.pos == "noun" and _hada_follows(morphs, hit.last)
@@ -867,6 +869,16 @@ def _lexicon_suggestions(
 
 
 _GOAL_PARTICLES = frozenset({"에게", "께", "한테", "로", "으로", "에"})
+
+
+def _subject_before(morphs: Sequence[Morph], first: int) -> bool:
+    """Is there a 이/가-marked subject in the clause before `first` (a topic with 은/는 is not one)?"""
+    for m in reversed(morphs[:first]):
+        if m.tag == "EC":
+            return False
+        if m.tag in {"JKS", "JKC"}:
+            return True
+    return False
 
 
 def _hada_follows(morphs: Sequence[Morph], last: int) -> bool:
