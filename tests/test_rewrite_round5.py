@@ -265,3 +265,8 @@ def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coac
     assert "돌려받지" not in unsafe(coach, "사용하신 기간의 요금은 환급되지 않습니다.")
     assert "돌려 드립니다" in unsafe(coach, "남은 금액은 이번 주 안에 환급됩니다.")
     assert "금액이 이번 주 안에 돌려" not in unsafe(coach, "남은 금액이 이번 주 안에 환급됩니다.")
+
+
+def test_a_bare_time_limit_keeps_its_adverbial_particle(coach: cs_coach.Coach) -> None:
+    assert "14일 안에 반품" in coach.fix("받으신 날부터 14일 이내 반품 신청이 가능합니다.").text
+    assert "14일 안입니다" not in coach.fix("반품 기한은 14일 이내입니다.").text

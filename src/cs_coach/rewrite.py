@@ -840,6 +840,13 @@ def _lexicon_suggestions(
         if light and ((lead and not _takes_a_verb(lead)) or not tokenize_phrase(last)[-1][1].startswith("NN")):
             continue  # '에스컬레이션 해' -> '상급자 전달 해': a noun phrase takes no 하다; the replacement needs a verb
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and hit.last < len(morphs) and morphs[
+                hit.last].tag == "VCP":
+            continue  # '30일 이내입니다' -> '30일 안입니다': 안 is no predicate noun
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and _bare_adverbial(morphs, hit.last):
+            replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first] = [
+                *replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first], ("에", "JKB")]
+            # '7일 이내 교환 가능' -> '7일 안에 교환 가능': 이내 stands alone as an adverbial, 안 does not
         edits = rejoin(morphs, replaced, text)
         if not edits:
             continue
@@ -869,6 +876,15 @@ def _lexicon_suggestions(
 
 
 _GOAL_PARTICLES = frozenset({"에게", "께", "한테", "로", "으로", "에"})
+
+
+_BOUND_TIME_NOUNS = frozenset({"안", "뒤", "전", "동안"})
+
+
+def _bare_adverbial(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the noun end its word with no particle, before another word (7일 이내 교환 …)?"""
+    return last < len(morphs) and morphs[last].word != morphs[last - 1].word and not is_symbol(morphs[last]) and (
+        morphs[last].tag not in {"VCP", "XSV", "XSA", "JKB", "JX"})
 
 
 def _subject_before(morphs: Sequence[Morph], first: int) -> bool:
