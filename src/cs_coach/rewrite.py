@@ -489,7 +489,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
         if denies_what_it_offers(addition, morphs):
             pass  # '방법이 없어요' then '다른 방법이 있는지 찾아볼게요' contradicts itself
-        elif _falls_short(morphs, sentence.start, sentence.end) and not slots(addition):
+        elif _ends_in_shortfall(morphs) and not slots(addition):
             pass  # '금액이 안 되거든요' is the fact behind a refusal: its next step is the customer's, not a search
         elif not text[end:].lstrip().startswith(addition):
             closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
@@ -745,6 +745,13 @@ def _falls_short(morphs: Sequence[Morph], start: int, end: int) -> bool:
                 # 되다 as a complement, 처리가 안 되다 too: the tag says nothing about 'fall short')
                 return True
     return False
+
+
+def _ends_in_shortfall(morphs: Sequence[Morph]) -> bool:
+    """Is the sentence's last negation a 'falls short' 안 되다 (… 금액이 안 되거든요), not a refusal after it
+    (등급이 안 돼서 쿠폰을 못 드려요)?"""
+    negations = [m for m in morphs if (m.form, m.tag) in _NEGATORS]
+    return bool(negations) and _falls_short(morphs, negations[-1].start, negations[-1].end)
 
 
 def _tense_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
