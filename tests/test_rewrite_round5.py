@@ -270,3 +270,8 @@ def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coac
 def test_a_bare_time_limit_keeps_its_adverbial_particle(coach: cs_coach.Coach) -> None:
     assert "14일 안에 반품" in coach.fix("받으신 날부터 14일 이내 반품 신청이 가능합니다.").text
     assert "14일 안입니다" not in coach.fix("반품 기한은 14일 이내입니다.").text
+
+
+def test_telling_when_is_background_not_a_retort() -> None:
+    background = analyze("아까 안내해 드렸는데 접수가 아직 안 됐어요.").sentences[0].morphs
+    assert retort_before(background, len(background) - 2) is None

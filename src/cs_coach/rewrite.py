@@ -134,7 +134,9 @@ def _without_dismissive_na(made: Suggestion, sentence: Sentence, text: str) -> S
 
 
 _TELLING_NOUNS = frozenset({"말씀", "설명", "안내", "얘기", "이야기"})
-_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "계속", "이미", "아까", "벌써", "누차", "수차례"})
+# (아까, 이미, 계속 alone tell when, not how often: '아까 안내해 드렸는데 처리가 안 됩니다' is background; with -잖- it
+# is the reproach)
+_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "누차", "수차례", "수십"})
 
 
 def retort_before(morphs: Sequence[Morph], first: int) -> tuple[int, int] | None:
