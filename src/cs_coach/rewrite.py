@@ -477,7 +477,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             edits[k] = (edits[k][0], max(edits[k][1], punct[1]), edits[k][2] + suggest.final_punct)
         else:
             edits.append(punct)
-    if suggest.prefix is not None:
+    if suggest.prefix is not None and not (
+            pick_level(suggest.prefix, level).strip() in _APOLOGY_CUSHIONS and _lets_them_use(morphs)):
+        # ('문제없어요. 그냥 쓰시면 돼요' -> '쓰시면 돼요': no apology for letting the customer use what they have)
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
         at = _prefix_point(sentence, text, first)
         already = text.startswith(prefix.strip(), at) or any(
@@ -499,6 +501,24 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+_APOLOGY_CUSHIONS = frozenset({"죄송하지만", "번거로우시겠지만", "죄송합니다만", "실례지만"})
+_USE_VERBS = frozenset({"쓰", "사용하", "이용하", "드시", "입", "신", "끼", "타"})
+
+
+def _lets_them_use(morphs: Sequence[Morph]) -> bool:
+    """Does the sentence tell the customer they may go on using something (그냥 쓰시면 돼요, 사용하셔도 됩니다)?"""
+    for i, m in enumerate(morphs):
+        stem = m.form if m.tag in {"VV", "XSV"} else None
+        if m.tag == "XSV" and i > 0:
+            stem = morphs[i - 1].form + m.form
+        if stem not in _USE_VERBS:
+            continue
+        rest = [x.form for x in morphs[i + 1 : i + 5]]
+        if any(f in {"면", "으면", "어도", "아도"} for f in rest) and any(f == "되" for f in rest):
+            return True
+    return False
 
 
 def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
