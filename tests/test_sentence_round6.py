@@ -97,6 +97,8 @@ def test_minimal_pairs(coach: Coach, category: str, bad: str, good: str) -> None
         ("consequence", "탈퇴 후 30일 동안은 다시 가입할 수 없어요."),
         ("limitation", "닉네임은 일주일 동안 바꿀 수 없어요."),
         ("refusal", "3일 동안은 교환이 안 됩니다."),
+        ("consequence", "지운 사진은 되살릴 수 없으니 신중하게 골라 주세요."),
+        ("refusal", "환불은 안 되니 꼭 확인하고 주문하세요."),
         ("apology", "앱을 이용하지 못하셨다니 정말 죄송합니다."),
         ("statement", "연락을 못 받으셔서 걱정되셨겠어요."),
         ("refusal", "이 쿠폰은 쓰실 수 없어요."),

@@ -1285,6 +1285,14 @@ def _decide(
         # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
         if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
             return "prohibition"
+        # 되돌릴 수 없으니 신중하게 눌러 주세요: the negative is the reason for a caution, a warning before a step
+        if (
+            spans[k][2] == "cause"
+            and k < len(facts) - 1
+            and _caution(morphs, spans[-1][0], spans[-1][1], facts[-1])
+            and not _service_withheld(morphs, spans, facts, k)
+        ):
+            return "consequence"
         # 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다: where or what the customer's deal does not reach
         if _unavailable_deal(morphs, fact.negative_at, last_k):
             return "refusal"
@@ -1455,6 +1463,16 @@ def _locked_for_a_time(morphs: tuple[Morph, ...], first: int, last: int, fact: _
 def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """An event the time counts from: 탈퇴 후, 변경하신 뒤, 가입 이후."""
     return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
+
+
+_CAUTIONS = _words("신중 신중하게 신중히 꼭 반드시 주의 조심 유의 미리 먼저")
+
+
+def _caution(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """The main clause asks the customer to take care (신중하게 눌러 주세요, 꼭 확인해 주세요, 미리 백업해 두세요)."""
+    return (fact.directive or fact.customer_cue) and any(
+        morphs[k].form in _CAUTIONS and morphs[k].tag in ("MAG", "NNG", "XR") for k in range(first, last)
+    )
 
 
 def _unavailable_deal(morphs: tuple[Morph, ...], at: int, last: int) -> bool:
