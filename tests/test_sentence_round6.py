@@ -73,6 +73,10 @@ PAIRS = [
     ("blame", "설명서를 안 읽어 보신 것 같아요.", "안내 문자를 못 받으신 것 같아요. 바로 다시 보내 드릴게요."),
     # a thing that does not change after the customer's -셔도
     ("honorific", "이 셔츠는 건조기에 돌리셔도 줄어들지 않으세요.", "이 셔츠는 건조기에 돌리셔도 줄어들지 않아요."),
+    # 계시다 of a thing (a bare noun before a place word) vs of a person
+    ("honorific", "손님, 잔돈 여기 계십니다.", "손님, 점장님 여기 계십니다."),
+    # a person away from the desk is no lack of seats; a service not done is
+    ("positive", "이번 주는 방문 수리는 하지 않습니다.", "담당자는 지금 자리에 없습니다. 돌아오는 대로 전화드릴게요."),
 ]
 
 
@@ -103,6 +107,7 @@ def test_minimal_pairs(coach: Coach, category: str, bad: str, good: str) -> None
         ("statement", "연락을 못 받으셔서 걱정되셨겠어요."),
         ("refusal", "이 쿠폰은 쓰실 수 없어요."),
         ("statement", "운동화는 금요일에 다시 들어오세요."),
+        ("statement", "설치는 하지 않아도 바로 쓰실 수 있어요."),
         ("statement", "새 모델은 다음 달에 출시되세요."),
     ],
 )
