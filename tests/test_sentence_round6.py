@@ -75,6 +75,12 @@ PAIRS = [
     ("honorific", "이 셔츠는 건조기에 돌리셔도 줄어들지 않으세요.", "이 셔츠는 건조기에 돌리셔도 줄어들지 않아요."),
     # 계시다 of a thing (a bare noun before a place word) vs of a person
     ("honorific", "손님, 잔돈 여기 계십니다.", "손님, 점장님 여기 계십니다."),
+    # our own staff raised before the customer vs the customer's side
+    ("honorific", "저희 점장님께서 내일 직접 전화 주실 거예요.", "어머님께서 내일 직접 오셔도 돼요."),
+    # nothing left to say or do vs something to say; a colleague blamed vs a colleague's mistake owned
+    ("empathy", "저도 더 드릴 말씀이 없네요.", "고객님께 드릴 말씀이 있어서 연락드렸어요."),
+    ("blame", "예전 담당자가 잘못 처리한 거라서 저는 잘 몰라요.",
+     "예전 담당자가 잘못 처리한 것 같아요. 정말 죄송합니다."),
     # a person away from the desk is no lack of seats; a service not done is
     ("positive", "이번 주는 방문 수리는 하지 않습니다.", "담당자는 지금 자리에 없습니다. 돌아오는 대로 전화드릴게요."),
 ]
