@@ -233,3 +233,40 @@ def test_a_polite_request_orders_no_haste(coach: cs_coach.Coach) -> None:
 def test_an_adjective_modifying_a_noun_after_a_condition_is_still_plain_worded(coach: cs_coach.Coach) -> None:
     fixed = coach.fix("이 앱을 쓰시면 동일한 계정으로 모든 기기에서 보실 수 있어요.").text
     assert "같은 계정으로" in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("가족관계증명서를 안 보내 주시면 등록이 안 됩니다.", "가족관계증명서를 보내 주시면 등록이 됩니다."),
+        ("본인 확인을 안 해 주시면 주소 변경이 불가능합니다.", "본인 확인을 해 주시면 주소 변경이 가능합니다."),
+    ],
+)
+def test_a_negated_request_as_condition_turns_positive(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_what_does_not_apply_somewhere_is_not_made_a_difficulty(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이 상품권은 온라인 몰에서는 안 돼요.")
+    assert "몰에서는 어려워요" not in fixed
+    assert "온라인 주문이 어려워요" in unsafe(coach, "지금은 온라인 주문이 안 돼요.")
+
+
+def test_a_time_adverbial_before_the_negation_is_fine_for_a_difficulty(coach: cs_coach.Coach) -> None:
+    assert "포장 개봉 후에는 어렵습니다" in unsafe(coach, "반품은 포장 개봉 후에는 불가능합니다.")
+
+
+def test_a_filled_template_gives_the_difficulty_its_subject_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "회사 규정상 사용 후에는 환불 불가입니다.")
+    assert "환불이 어렵습니다" in fixed and "규정" not in fixed
+
+
+def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coach.Coach) -> None:
+    assert "돌려받지" not in unsafe(coach, "사용하신 기간의 요금은 환급되지 않습니다.")
+    assert "돌려 드립니다" in unsafe(coach, "남은 금액은 이번 주 안에 환급됩니다.")
+    assert "금액이 이번 주 안에 돌려" not in unsafe(coach, "남은 금액이 이번 주 안에 환급됩니다.")
+
+
+def test_a_bare_time_limit_keeps_its_adverbial_particle(coach: cs_coach.Coach) -> None:
+    assert "14일 안에 반품" in coach.fix("받으신 날부터 14일 이내 반품 신청이 가능합니다.").text
+    assert "14일 안입니다" not in coach.fix("반품 기한은 14일 이내입니다.").text

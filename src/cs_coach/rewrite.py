@@ -429,6 +429,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             if _negation_lost(morphs, e_start, e_end, replacement):  # 불가능합니다 -> 어렵습니다
                 if _falls_short(morphs, e_start, e_end) or _tense_lost(morphs, e_start, e_end, replacement):
                     return None
+                if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, e_start):
+                    return None
                 edits.extend(_npi_edits(morphs, e_start, text))
                 if replacement.startswith(("어렵", "어려")):
                     edits.extend(_subject_particle(morphs, e_start, text))
@@ -436,12 +438,14 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         start, end = word_span(morphs, first, last)
         if _past_lost(suggest, morphs, first, end):
             return None
-        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
+        replacement = _difficulty_subject(fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip())
         if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
             start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
             if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
                 return None
+            if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, start):
+                return None  # '쿠폰은 다른 상품에는 안 돼요' -> '다른 상품에는 어려워요' says what is hard of nothing
             edits.extend(_npi_edits(morphs, start, text))
             if replacement.startswith(("어렵", "어려")):  # the noun is the subject ('연락 드리기': its object)
                 edits.extend(_subject_particle(morphs, start, text))
@@ -666,6 +670,47 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
 
 
+def _difficulty_subject(replacement: str) -> str:
+    """In a filled template, a bare noun right before 어렵다 takes 이/가 ('{mid} 어렵습니다' with mid = '개봉 후에는
+    반품' -> '반품이 어렵습니다')."""
+    if "어렵" not in replacement and "어려" not in replacement:
+        return replacement
+    words = replacement.split(" ")
+    pieces = tokenize_phrase(replacement)
+    if len({w for _, _, w in pieces}) != len(words):
+        return replacement  # the words are not Kiwi's words: leave it
+    by_word: dict[int, list[tuple[str, str]]] = {}
+    for form, tag, w in pieces:
+        by_word.setdefault(w, []).append((form, tag))
+    for w in range(1, len(words)):
+        here, prev = by_word.get(w, []), by_word.get(w - 1, [])
+        if here and here[0][1] == "VA" and here[0][0] == "어렵" and prev and all(
+                t in {"NNG", "NNP", "SL"} for _, t in prev) and prev[-1][0] not in _BARE_TIME_NOUNS:
+            words[w - 1] += choose(words[w - 1], "이")
+    return " ".join(words)
+
+
+def _adverbial_before(morphs: Sequence[Morph], start: int) -> bool:
+    """Is the word right before the negation (adverbs aside) an adverbial phrase (다른 상품에는, 매장에서)? Then
+    안 되다 means 'does not apply / work there', and 어렵다 there has no subject to be hard."""
+    before = [m for m in morphs if m.end <= start and not is_symbol(m)]
+    while before and before[-1].tag == "MAG":
+        word = before[-1].word
+        before = [m for m in before if m.word != word]
+    if not before:
+        return False
+    word = [m for m in before if m.word == before[-1].word]
+    nouns = [m for m in word if m.tag.startswith("NN")]
+    if nouns and nouns[-1].form in _TIME_ADVERBIAL_NOUNS:
+        return False  # '출고 이후에는 어렵습니다' (when it is hard) reads well
+    return any(m.tag == "JKB" for m in word) and word[-1].tag in {"JKB", "JX"}
+
+
+_TIME_ADVERBIAL_NOUNS = frozenset({"이후", "후", "뒤", "전", "이전", "때", "동안", "중", "주말", "평일", "오늘", "내일",
+                                   "지금", "당일", "기간", "시간", "이내", "내", "밤", "오전", "오후", "저녁", "새벽",
+                                   "연휴", "공휴일", "휴일", "월말", "월초", "현재", "요즘", "시"})
+
+
 def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
     """'반품 안 돼요' -> '반품이 어려워요': spoken Korean drops the 이/가 before 안 되다 and 불가, a difficulty needs it
     ('반품 어려워요' reads cut off). Not after a time word (오늘 안 돼요 -> 오늘 어려워요 stays as it is)."""
@@ -785,6 +830,8 @@ def _lexicon_suggestions(
             out.append((merge_edits([(start, end, lead)], text, "safe" if entry.safe else "unsafe",
                                     f"'{entry.word}' → '{replacement}'"), replacement))
             continue
+        if entry.word.endswith("되다") and last.endswith(("드리다", "주다")) and _subject_before(morphs, hit.first):
+            continue  # '차액이 환급됩니다' -> '차액이 돌려드립니다': the doer's verb needs no thing as its subject
         if last.endswith("기") and _possibility_follows(morphs, hit.last):
             continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
         light = entry.pos == "noun" and _hada_follows(morphs, hit.last)
@@ -793,6 +840,13 @@ def _lexicon_suggestions(
         if light and ((lead and not _takes_a_verb(lead)) or not tokenize_phrase(last)[-1][1].startswith("NN")):
             continue  # '에스컬레이션 해' -> '상급자 전달 해': a noun phrase takes no 하다; the replacement needs a verb
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and hit.last < len(morphs) and morphs[
+                hit.last].tag == "VCP":
+            continue  # '30일 이내입니다' -> '30일 안입니다': 안 is no predicate noun
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and _bare_adverbial(morphs, hit.last):
+            replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first] = [
+                *replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first], ("에", "JKB")]
+            # '7일 이내 교환 가능' -> '7일 안에 교환 가능': 이내 stands alone as an adverbial, 안 does not
         edits = rejoin(morphs, replaced, text)
         if not edits:
             continue
@@ -822,6 +876,25 @@ def _lexicon_suggestions(
 
 
 _GOAL_PARTICLES = frozenset({"에게", "께", "한테", "로", "으로", "에"})
+
+
+_BOUND_TIME_NOUNS = frozenset({"안", "뒤", "전", "동안"})
+
+
+def _bare_adverbial(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the noun end its word with no particle, before another word (7일 이내 교환 …)?"""
+    return last < len(morphs) and morphs[last].word != morphs[last - 1].word and not is_symbol(morphs[last]) and (
+        morphs[last].tag not in {"VCP", "XSV", "XSA", "JKB", "JX"})
+
+
+def _subject_before(morphs: Sequence[Morph], first: int) -> bool:
+    """Is there a 이/가-marked subject in the clause before `first` (a topic with 은/는 is not one)?"""
+    for m in reversed(morphs[:first]):
+        if m.tag == "EC":
+            return False
+        if m.tag in {"JKS", "JKC"}:
+            return True
+    return False
 
 
 def _hada_follows(morphs: Sequence[Morph], last: int) -> bool:
