@@ -900,6 +900,7 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
 
 
 _NP_ADVERBS = _words("없이 같이 함께 처럼 대로")
+_PLACE_DEICTICS = _words("여기 거기 저기 이쪽 그쪽 저쪽 이곳 그곳 저곳")
 
 
 def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, fact: _Facts) -> None:
@@ -922,7 +923,9 @@ def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, f
         return
     w = word - 1
     k = stem - 1
-    while k >= first and morphs[k].tag == "MAG":  # skip adverbs: 커피 지금 나왔습니다
+    while k >= first and (
+        morphs[k].tag == "MAG" or (morphs[k].tag == "NP" and morphs[k].form in _PLACE_DEICTICS)
+    ):  # skip adverbs and places: 커피 지금 나왔습니다, 거스름돈 여기 있습니다
         if morphs[k].form in _NP_ADVERBS:
             return  # 예약 없이 오시면, 가족과 같이: the noun says how, it is not the one who comes
         w = morphs[k].word - 1
@@ -979,13 +982,8 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             return 0  # purpose: 놓치지 않도록, 보지 않으려면
         if morphs[k].tag == "EC" and f == "게" and k + 1 < last and morphs[k + 1].form in ("하", "되"):
             return 0  # 표시되지 않게 하다
-        if (
-            morphs[k].tag == "EC"
-            and f in ("어도", "아도", "여도")
-            and k + 1 < last
-            and morphs[k + 1].form in ("되", "괜찮", "돼")
-        ):
-            return 0
+        if morphs[k].tag == "EC" and f in ("어도", "아도", "여도"):
+            return 0  # 안 하셔도 됩니다; 설치하지 않아도 바로 쓰실 수 있어요: "even without", no negated predicate
         if morphs[k].tag == "EC" and f == "고" and k + 1 < last and morphs[k + 1].form == "도":
             return 0  # -지 않고도: without doing
         if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
@@ -1285,6 +1283,14 @@ def _decide(
         # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
         if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
             return "prohibition"
+        # 되돌릴 수 없으니 신중하게 눌러 주세요: the negative is the reason for a caution, a warning before a step
+        if (
+            spans[k][2] == "cause"
+            and k < len(facts) - 1
+            and _caution(morphs, spans[-1][0], spans[-1][1], facts[-1])
+            and not _service_withheld(morphs, spans, facts, k)
+        ):
+            return "consequence"
         # 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다: where or what the customer's deal does not reach
         if _unavailable_deal(morphs, fact.negative_at, last_k):
             return "refusal"
@@ -1455,6 +1461,16 @@ def _locked_for_a_time(morphs: tuple[Morph, ...], first: int, last: int, fact: _
 def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """An event the time counts from: 탈퇴 후, 변경하신 뒤, 가입 이후."""
     return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
+
+
+_CAUTIONS = _words("신중 신중하게 신중히 꼭 반드시 주의 조심 유의 미리 먼저")
+
+
+def _caution(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """The main clause asks the customer to take care (신중하게 눌러 주세요, 꼭 확인해 주세요, 미리 백업해 두세요)."""
+    return (fact.directive or fact.customer_cue) and any(
+        morphs[k].form in _CAUTIONS and morphs[k].tag in ("MAG", "NNG", "XR") for k in range(first, last)
+    )
 
 
 def _unavailable_deal(morphs: tuple[Morph, ...], at: int, last: int) -> bool:
