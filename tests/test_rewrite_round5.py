@@ -285,3 +285,19 @@ def test_no_apology_for_letting_the_customer_use_what_they_have(coach: cs_coach.
 
 def test_a_banmal_give_me_becomes_a_request(coach: cs_coach.Coach) -> None:
     assert coach.fix("카드 번호 뒷자리 줘.").text == "카드 번호 뒷자리 주세요."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("그건 초기 불량이 아니라고요.", "그건 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
+        ("설정에서 알림을 끄시라고요.", "설정에서 알림을 끄세요. 제가 다시 한번 차근차근 설명드릴게요."),
+    ],
+)
+def test_an_insisting_dagoyo_is_a_retort_too(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_an_echo_question_with_dagoyo_is_not_a_retort(coach: cs_coach.Coach) -> None:
+    text = "택배가 아직 안 왔다고요? 바로 위치를 확인해 볼게요."
+    assert not any(f.rule_id == "exasperated-ending" for f in coach.check(text).findings)
