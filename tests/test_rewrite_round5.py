@@ -301,3 +301,8 @@ def test_an_insisting_dagoyo_is_a_retort_too(coach: cs_coach.Coach, text: str, e
 def test_an_echo_question_with_dagoyo_is_not_a_retort(coach: cs_coach.Coach) -> None:
     text = "택배가 아직 안 왔다고요? 바로 위치를 확인해 볼게요."
     assert not any(f.rule_id == "exasperated-ending" for f in coach.check(text).findings)
+
+
+def test_a_clause_that_goes_on_with_goyo_keeps_going_on(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "그 부분은 저희가 바꿔 드릴 수가 없구요, 판매처에 문의하셔야 돼요.")
+    assert "바꿔 드리기 어렵고요, 판매처" in fixed

@@ -441,6 +441,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         if _past_lost(suggest, morphs, first, end):
             return None
         replacement = _difficulty_subject(fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip())
+        replacement = _going_on(replacement, morphs, start, end)
         if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
             start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
@@ -690,6 +691,23 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 
 
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
+
+
+_GOING_ON = frozenset({"고요", "구요"})
+
+
+def _going_on(replacement: str, morphs: Sequence[Morph], start: int, end: int) -> str:
+    """A clause that went on with -고요 (해 드릴 수가 없구요, 제조사에 …) keeps going on: '해 드리기 어렵고요,', not
+    '어려워요,' (one sentence's worth of replacement only)."""
+    ending = [m for m in morphs if start <= m.start < end and m.tag == "EF"]
+    if not ending or ending[-1].form not in _GOING_ON or _MODEL_BREAK.search(replacement):
+        return replacement
+    head, _, last = replacement.rpartition(" ")
+    pieces = [(f, t) for f, t, _ in tokenize_phrase(last)]
+    if len(pieces) < 2 or pieces[-1][1] != "EF":
+        return replacement
+    joined = join_word([*pieces[:-1], ("고요", "EF")])
+    return f"{head} {joined}" if head else joined
 
 
 def _difficulty_subject(replacement: str) -> str:
