@@ -306,3 +306,15 @@ def test_an_echo_question_with_dagoyo_is_not_a_retort(coach: cs_coach.Coach) -> 
 def test_a_clause_that_goes_on_with_goyo_keeps_going_on(coach: cs_coach.Coach) -> None:
     fixed = unsafe(coach, "그 부분은 저희가 바꿔 드릴 수가 없구요, 판매처에 문의하셔야 돼요.")
     assert "바꿔 드리기 어렵고요, 판매처" in fixed
+
+
+def test_a_cushion_follows_the_agents_own_reason() -> None:
+    from cs_coach.rewrite import _prefix_point
+
+    text = "이 건은 제가 처리할 권한이 없어서 본사에 문의해 주세요."
+    sentence = analyze(text).sentences[0]
+    target = next(i for i, m in enumerate(sentence.morphs) if m.form == "문의")
+    assert text[_prefix_point(sentence, text, target):].startswith("본사에")
+    other = "서류가 빠져서 다시 보내 주세요."
+    s2 = analyze(other).sentences[0]
+    assert _prefix_point(s2, other, next(i for i, m in enumerate(s2.morphs) if m.form == "보내")) == 0
