@@ -318,3 +318,8 @@ def test_a_cushion_follows_the_agents_own_reason() -> None:
     other = "서류가 빠져서 다시 보내 주세요."
     s2 = analyze(other).sentences[0]
     assert _prefix_point(s2, other, next(i for i, m in enumerate(s2.morphs) if m.form == "보내")) == 0
+
+
+def test_jeoldae_read_as_a_noun_also_goes_and_takes_no_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이 숙소는 반려동물 동반이 절대 불가합니다.")
+    assert "절대" not in fixed and "동반이 어렵습니다" in fixed
