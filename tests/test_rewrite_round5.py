@@ -323,3 +323,12 @@ def test_a_cushion_follows_the_agents_own_reason() -> None:
 def test_jeoldae_read_as_a_noun_also_goes_and_takes_no_particle(coach: cs_coach.Coach) -> None:
     fixed = unsafe(coach, "이 숙소는 반려동물 동반이 절대 불가합니다.")
     assert "절대" not in fixed and "동반이 어렵습니다" in fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["이건 어쩔 수 없어요, 다른 고객님들도 똑같아요.", "저도 어떻게 해 드릴 수가 없어요, 다른 분들도 다 기다리세요."],
+)
+def test_the_dismissive_rest_of_the_chain_goes_with_the_model_sentence(coach: cs_coach.Coach, text: str) -> None:
+    fixed = unsafe(coach, text)
+    assert "다른" not in fixed and "할 수 있는 방법" in fixed

@@ -460,7 +460,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             start = _after_answer(morphs, sentence)  # '찾아볼게요, 많이 속상하셨겠어요.': the chain goes whole
         if _MODEL_BREAK.search(replacement):
             rest = [m for m in morphs if m.start >= end and not is_symbol(m)]
-            if rest and offers_alternative(rest):
+            if rest and offers_alternative([m for m in rest if m.form != "다른"]):  # ('다른 분들도 똑같아요' is
+                # the dismissive rest, not an alternative)
                 return None  # what can be done follows in the same chain: a model sentence would cut it off
             if rest:
                 end = rest[-1].end  # '…찾아볼게요, 다른 분들도 똑같아요': the dismissive rest goes with the chain
