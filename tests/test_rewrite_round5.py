@@ -332,3 +332,8 @@ def test_jeoldae_read_as_a_noun_also_goes_and_takes_no_particle(coach: cs_coach.
 def test_the_dismissive_rest_of_the_chain_goes_with_the_model_sentence(coach: cs_coach.Coach, text: str) -> None:
     fixed = unsafe(coach, text)
     assert "다른" not in fixed and "할 수 있는 방법" in fixed
+
+
+def test_no_cushion_before_what_someone_else_will_do(coach: cs_coach.Coach) -> None:
+    assert "번거로우시겠지만" not in unsafe(coach, "매니저님께서 내일 직접 연락 주실 거예요.")
+    assert unsafe(coach, "주문 번호를 보내 주세요.").startswith("번거로우시겠지만")
