@@ -376,7 +376,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     neg_at = max((fact.negative_at for fact in facts), default=-1)
     neg_at = max(neg_at, flags.bad_news_at)
     alt_positions = _alternative_positions(morphs)
-    alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
+    done = _done_for_customer(morphs)  # 더 큰 할인을 먼저 적용해 드렸어요: what we did instead, in this sentence
+    alt_after = neg_at >= 0 and any(p > neg_at for p in (*alt_positions, *done))
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
     predicate = _predicate_class(morphs, spans, facts) if negative else None
@@ -1099,6 +1100,19 @@ def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
         if morphs[k].tag == "ETM":
             return morphs[k + 1].form == "수" and morphs[k + 2].form == "있"
     return False
+
+
+def _done_for_customer(morphs: tuple[Morph, ...]) -> list[int]:
+    """드리다 in the past after a verb (적용해 드렸어요, 바꿔 드렸습니다): a service already given. After a negative in
+    the same sentence it is what was done instead (쿠폰은 같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요)."""
+    return [
+        i
+        for i in range(1, len(morphs) - 1)
+        if morphs[i].form == "드리"
+        and morphs[i].tag == "VX"
+        and morphs[i + 1].form in ("었", "았", "였")
+        and morphs[i - 1].tag == "EC"
+    ]
 
 
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
