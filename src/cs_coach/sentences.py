@@ -93,11 +93,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하")
+_CUSTOMER = _words(
+    "고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하 본인 당신"
+)
 _PERSON = _words(
     "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
     "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
-    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구 사람 타인"
+    "어머님 아버님 친구 그분 이분 저분 누구 사람 타인"
 )
 _AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
 _PRODUCT = _words(
@@ -869,8 +871,10 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     head = morphs[first]
     if head.tag == "NP" and head.form in ("저", "제", "저희", "우리"):
         return "agent"
-    if head.tag == "NP" and head.form in ("그분", "이분", "저분", "당신"):
+    if head.tag == "NP" and head.form in ("그분", "이분", "저분"):
         return "person"
+    if head.tag == "NP" and head.form == "당신":
+        return "customer"  # the one spoken to
     tail = morphs[last - 1]
     if tail.form in ("분", "씨") and tail.tag == "NNB":
         counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
