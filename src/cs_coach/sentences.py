@@ -19,7 +19,8 @@ For every analysed sentence it gives
                     what we never do to keep the customer safe (저희는 문자로 링크를 보내지 않습니다, 비밀번호는 묻지
                     않습니다) and what the law forbids (법에 따라 …, 미성년자에게는 판매하지 않습니다), unless a service
                     the customer is owed is withheld (환불) or the agent withholds a service (알려 드릴 수 없습니다)
-    6. consequence  a condition clause followed by a negative clause
+    6. consequence  a condition clause followed by a negative clause; a negative given as the reason for a
+                    caution (되돌릴 수 없으니 신중하게 눌러 주세요), unless a service is withheld (환불은 안 되니 …)
     7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
@@ -33,7 +34,8 @@ For every analysed sentence it gives
                     `experience` (a rule's `not_predicate: [experience]`)
    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
-                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
+                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다); a negated
+                    modifier naming the menu, place or date the deal does not reach (쿠폰을 못 쓰는 메뉴예요)
    10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
    11. request      any other directive to the customer: -주세요, -주시기 바랍니다, -십시오, -(으)셔야 하다,
                     -세요 on a verb, 부탁드립니다, memo style (-할 것, 바람, 요망)
@@ -43,7 +45,8 @@ For every analysed sentence it gives
    15. statement    anything else
 - **quoted** spans ('…', "…", 「…」, […], <…> and menu paths such as 설정 > 일반): words that are not the agent's;
 - **alternative**: something that CAN be done follows the last negative (in the same sentence or anywhere in the
-  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다.
+  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다; in the same
+  sentence also a service already done instead (같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요).
 
 Everything except `alternative`'s look at the next sentence depends on the sentence alone, so it is
 computed once per analysis key and cached; `understand` adds offsets and the next sentence's part.
