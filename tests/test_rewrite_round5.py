@@ -270,3 +270,18 @@ def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coac
 def test_a_bare_time_limit_keeps_its_adverbial_particle(coach: cs_coach.Coach) -> None:
     assert "14일 안에 반품" in coach.fix("받으신 날부터 14일 이내 반품 신청이 가능합니다.").text
     assert "14일 안입니다" not in coach.fix("반품 기한은 14일 이내입니다.").text
+
+
+def test_telling_when_is_background_not_a_retort() -> None:
+    background = analyze("아까 안내해 드렸는데 접수가 아직 안 됐어요.").sentences[0].morphs
+    assert retort_before(background, len(background) - 2) is None
+
+
+def test_no_apology_for_letting_the_customer_use_what_they_have(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "점검해 보니 이상이 없어요. 그냥 쓰시면 돼요.")
+    assert "죄송하지만 쓰시면" not in fixed and "그냥" not in fixed
+    assert unsafe(coach, "그냥 기다리시면 돼요.").startswith("죄송하지만")
+
+
+def test_a_banmal_give_me_becomes_a_request(coach: cs_coach.Coach) -> None:
+    assert coach.fix("카드 번호 뒷자리 줘.").text == "카드 번호 뒷자리 주세요."

@@ -134,7 +134,9 @@ def _without_dismissive_na(made: Suggestion, sentence: Sentence, text: str) -> S
 
 
 _TELLING_NOUNS = frozenset({"말씀", "설명", "안내", "얘기", "이야기"})
-_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "계속", "이미", "아까", "벌써", "누차", "수차례"})
+# (아까, 이미, 계속 alone tell when, not how often: '아까 안내해 드렸는데 처리가 안 됩니다' is background; with -잖- it
+# is the reproach)
+_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "누차", "수차례", "수십"})
 
 
 def retort_before(morphs: Sequence[Morph], first: int) -> tuple[int, int] | None:
@@ -475,7 +477,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             edits[k] = (edits[k][0], max(edits[k][1], punct[1]), edits[k][2] + suggest.final_punct)
         else:
             edits.append(punct)
-    if suggest.prefix is not None:
+    if suggest.prefix is not None and not (
+            pick_level(suggest.prefix, level).strip() in _APOLOGY_CUSHIONS and _lets_them_use(morphs)):
+        # ('문제없어요. 그냥 쓰시면 돼요' -> '쓰시면 돼요': no apology for letting the customer use what they have)
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
         at = _prefix_point(sentence, text, first)
         already = text.startswith(prefix.strip(), at) or any(
@@ -489,7 +493,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
         if denies_what_it_offers(addition, morphs):
             pass  # '방법이 없어요' then '다른 방법이 있는지 찾아볼게요' contradicts itself
-        elif _falls_short(morphs, sentence.start, sentence.end) and not slots(addition):
+        elif _ends_in_shortfall(morphs) and not slots(addition):
             pass  # '금액이 안 되거든요' is the fact behind a refusal: its next step is the customer's, not a search
         elif not text[end:].lstrip().startswith(addition):
             closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
@@ -497,6 +501,24 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+_APOLOGY_CUSHIONS = frozenset({"죄송하지만", "번거로우시겠지만", "죄송합니다만", "실례지만"})
+_USE_VERBS = frozenset({"쓰", "사용하", "이용하", "드시", "입", "신", "끼", "타"})
+
+
+def _lets_them_use(morphs: Sequence[Morph]) -> bool:
+    """Does the sentence tell the customer they may go on using something (그냥 쓰시면 돼요, 사용하셔도 됩니다)?"""
+    for i, m in enumerate(morphs):
+        stem = m.form if m.tag in {"VV", "XSV"} else None
+        if m.tag == "XSV" and i > 0:
+            stem = morphs[i - 1].form + m.form
+        if stem not in _USE_VERBS:
+            continue
+        rest = [x.form for x in morphs[i + 1 : i + 5]]
+        if any(f in {"면", "으면", "어도", "아도"} for f in rest) and any(f == "되" for f in rest):
+            return True
+    return False
 
 
 def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
@@ -745,6 +767,13 @@ def _falls_short(morphs: Sequence[Morph], start: int, end: int) -> bool:
                 # 되다 as a complement, 처리가 안 되다 too: the tag says nothing about 'fall short')
                 return True
     return False
+
+
+def _ends_in_shortfall(morphs: Sequence[Morph]) -> bool:
+    """Is the sentence's last negation a 'falls short' 안 되다 (… 금액이 안 되거든요), not a refusal after it
+    (등급이 안 돼서 쿠폰을 못 드려요)?"""
+    negations = [m for m in morphs if (m.form, m.tag) in _NEGATORS]
+    return bool(negations) and _falls_short(morphs, negations[-1].start, negations[-1].end)
 
 
 def _tense_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
