@@ -285,3 +285,36 @@ def test_no_apology_for_letting_the_customer_use_what_they_have(coach: cs_coach.
 
 def test_a_banmal_give_me_becomes_a_request(coach: cs_coach.Coach) -> None:
     assert coach.fix("카드 번호 뒷자리 줘.").text == "카드 번호 뒷자리 주세요."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("그건 초기 불량이 아니라고요.", "그건 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
+        ("설정에서 알림을 끄시라고요.", "설정에서 알림을 끄세요. 제가 다시 한번 차근차근 설명드릴게요."),
+    ],
+)
+def test_an_insisting_dagoyo_is_a_retort_too(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_an_echo_question_with_dagoyo_is_not_a_retort(coach: cs_coach.Coach) -> None:
+    text = "택배가 아직 안 왔다고요? 바로 위치를 확인해 볼게요."
+    assert not any(f.rule_id == "exasperated-ending" for f in coach.check(text).findings)
+
+
+def test_a_clause_that_goes_on_with_goyo_keeps_going_on(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "그 부분은 저희가 바꿔 드릴 수가 없구요, 판매처에 문의하셔야 돼요.")
+    assert "바꿔 드리기 어렵고요, 판매처" in fixed
+
+
+def test_a_cushion_follows_the_agents_own_reason() -> None:
+    from cs_coach.rewrite import _prefix_point
+
+    text = "이 건은 제가 처리할 권한이 없어서 본사에 문의해 주세요."
+    sentence = analyze(text).sentences[0]
+    target = next(i for i, m in enumerate(sentence.morphs) if m.form == "문의")
+    assert text[_prefix_point(sentence, text, target):].startswith("본사에")
+    other = "서류가 빠져서 다시 보내 주세요."
+    s2 = analyze(other).sentences[0]
+    assert _prefix_point(s2, other, next(i for i, m in enumerate(s2.morphs) if m.form == "보내")) == 0

@@ -441,6 +441,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         if _past_lost(suggest, morphs, first, end):
             return None
         replacement = _difficulty_subject(fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip())
+        replacement = _going_on(replacement, morphs, start, end)
         if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
             start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
@@ -537,6 +538,17 @@ _OPENERS = "{[(<\"'「『“‘"
 _CLAUSE_LINKS = frozenset({"고", "며", "으며", "는데", "ᆫ데", "은데"})  # a clause of its own can end here
 _CONDITION_ENDINGS = frozenset({"면", "으면", "려면", "으려면", "다면", "이면", "거든", "으면은", "면은"})
 _BACKGROUND_LINKS = frozenset({"는데", "ᆫ데", "은데"})
+_CAUSE_LINKS = frozenset({"니까", "으니까", "니", "으니", "어서", "아서", "여서", "라서", "이라서"})
+
+
+def _agent_speaks(morphs: Sequence[Morph], end: int) -> bool:
+    """Does the clause ending at `end` have the agent (저/제/저희 + 가/는/도) as its subject?"""
+    k = end - 1
+    while k > 0 and not (morphs[k].tag == "EC" and morphs[k + 1].word != morphs[k].word and morphs[k + 1].tag != "VX"):
+        if morphs[k].tag in {"JKS", "JX"} and morphs[k - 1].tag == "NP" and morphs[k - 1].form in {"저", "제", "저희"}:
+            return True
+        k -= 1
+    return False
 
 
 def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
@@ -555,8 +567,10 @@ def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
                   and leads_with_subject(morphs, nxt)]
     # a clause that goes on with -는데 is background (배송은 잘 되고 있는데): the cushion softens what follows it
     background = [nxt for i, nxt in ends if morphs[i].form in _BACKGROUND_LINKS and morphs[nxt].tag != "VX"]
-    if conditions or other_doer or background:
-        return morphs[max(conditions + other_doer + background)].start
+    # the agent's own reason (제가 답변을 못 드리니까 …): the cushion softens the customer's part after it
+    agent_cause = [nxt for i, nxt in ends if morphs[i].form in _CAUSE_LINKS and _agent_speaks(morphs, i)]
+    if conditions or other_doer or background or agent_cause:
+        return morphs[max(conditions + other_doer + background + agent_cause)].start
     start = sentence_span(sentence)[0]
     while start > sentence.start and text[start - 1] in _OPENERS:
         start -= 1  # '{N}분', '"안내"': the cushion goes before the bracket, not inside it
@@ -690,6 +704,23 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 
 
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
+
+
+_GOING_ON = frozenset({"고요", "구요"})
+
+
+def _going_on(replacement: str, morphs: Sequence[Morph], start: int, end: int) -> str:
+    """A clause that went on with -고요 (해 드릴 수가 없구요, 제조사에 …) keeps going on: '해 드리기 어렵고요,', not
+    '어려워요,' (one sentence's worth of replacement only)."""
+    ending = [m for m in morphs if start <= m.start < end and m.tag == "EF"]
+    if not ending or ending[-1].form not in _GOING_ON or _MODEL_BREAK.search(replacement):
+        return replacement
+    head, _, last = replacement.rpartition(" ")
+    pieces = [(f, t) for f, t, _ in tokenize_phrase(last)]
+    if len(pieces) < 2 or pieces[-1][1] != "EF":
+        return replacement
+    joined = join_word([*pieces[:-1], ("고요", "EF")])
+    return f"{head} {joined}" if head else joined
 
 
 def _difficulty_subject(replacement: str) -> str:
