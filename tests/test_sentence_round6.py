@@ -81,6 +81,12 @@ PAIRS = [
     ("empathy", "저도 더 드릴 말씀이 없네요.", "고객님께 드릴 말씀이 있어서 연락드렸어요."),
     ("blame", "예전 담당자가 잘못 처리한 거라서 저는 잘 몰라요.",
      "예전 담당자가 잘못 처리한 것 같아요. 정말 죄송합니다."),
+    # seats filled, stock gone vs a battery filled; a withheld discount vs one replaced by what we did instead
+    ("positive", "이번 주 토요일은 예약이 벌써 다 찼어요.", "배터리가 벌써 다 찼어요."),
+    ("positive", "그 색은 물량이 한 개도 안 남았어요.",
+     "이 쿠폰은 다른 할인과 같이 쓰실 수 없어서, 할인 폭이 큰 쪽으로 먼저 적용해 드렸어요."),
+    # -세요 of another person describes them; 본인 is the customer spoken to
+    ("request", "본인이 직접 지점에 방문하십시오.", "담당 원장님은 오늘 오후 진료만 하세요."),
     # a person away from the desk is no lack of seats; a service not done is
     ("positive", "이번 주는 방문 수리는 하지 않습니다.", "담당자는 지금 자리에 없습니다. 돌아오는 대로 전화드릴게요."),
 ]

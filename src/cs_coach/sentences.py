@@ -19,7 +19,8 @@ For every analysed sentence it gives
                     what we never do to keep the customer safe (저희는 문자로 링크를 보내지 않습니다, 비밀번호는 묻지
                     않습니다) and what the law forbids (법에 따라 …, 미성년자에게는 판매하지 않습니다), unless a service
                     the customer is owed is withheld (환불) or the agent withholds a service (알려 드릴 수 없습니다)
-    6. consequence  a condition clause followed by a negative clause
+    6. consequence  a condition clause followed by a negative clause; a negative given as the reason for a
+                    caution (되돌릴 수 없으니 신중하게 눌러 주세요), unless a service is withheld (환불은 안 되니 …)
     7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
@@ -33,7 +34,8 @@ For every analysed sentence it gives
                     `experience` (a rule's `not_predicate: [experience]`)
    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
-                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
+                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다); a negated
+                    modifier naming the menu, place or date the deal does not reach (쿠폰을 못 쓰는 메뉴예요)
    10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
    11. request      any other directive to the customer: -주세요, -주시기 바랍니다, -십시오, -(으)셔야 하다,
                     -세요 on a verb, 부탁드립니다, memo style (-할 것, 바람, 요망)
@@ -43,7 +45,8 @@ For every analysed sentence it gives
    15. statement    anything else
 - **quoted** spans ('…', "…", 「…」, […], <…> and menu paths such as 설정 > 일반): words that are not the agent's;
 - **alternative**: something that CAN be done follows the last negative (in the same sentence or anywhere in the
-  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다.
+  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다; in the same
+  sentence also a service already done instead (같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요).
 
 Everything except `alternative`'s look at the next sentence depends on the sentence alone, so it is
 computed once per analysis key and cached; `understand` adds offsets and the next sentence's part.
@@ -93,11 +96,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하")
+_CUSTOMER = _words(
+    "고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하 본인 당신"
+)
 _PERSON = _words(
     "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
     "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
-    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구 사람 타인"
+    "어머님 아버님 친구 그분 이분 저분 누구 사람 타인"
 )
 _AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
 _PRODUCT = _words(
@@ -376,7 +381,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     neg_at = max((fact.negative_at for fact in facts), default=-1)
     neg_at = max(neg_at, flags.bad_news_at)
     alt_positions = _alternative_positions(morphs)
-    alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
+    done = _done_for_customer(morphs)  # 더 큰 할인을 먼저 적용해 드렸어요: what we did instead, in this sentence
+    alt_after = neg_at >= 0 and any(p > neg_at for p in (*alt_positions, *done))
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
     predicate = _predicate_class(morphs, spans, facts) if negative else None
@@ -868,8 +874,10 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     head = morphs[first]
     if head.tag == "NP" and head.form in ("저", "제", "저희", "우리"):
         return "agent"
-    if head.tag == "NP" and head.form in ("그분", "이분", "저분", "당신"):
+    if head.tag == "NP" and head.form in ("그분", "이분", "저분"):
         return "person"
+    if head.tag == "NP" and head.form == "당신":
+        return "customer"  # the one spoken to
     tail = morphs[last - 1]
     if tail.form in ("분", "씨") and tail.tag == "NNB":
         counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
@@ -1099,6 +1107,19 @@ def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
         if morphs[k].tag == "ETM":
             return morphs[k + 1].form == "수" and morphs[k + 2].form == "있"
     return False
+
+
+def _done_for_customer(morphs: tuple[Morph, ...]) -> list[int]:
+    """드리다 in the past after a verb (적용해 드렸어요, 바꿔 드렸습니다): a service already given. After a negative in
+    the same sentence it is what was done instead (쿠폰은 같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요)."""
+    return [
+        i
+        for i in range(1, len(morphs) - 1)
+        if morphs[i].form == "드리"
+        and morphs[i].tag == "VX"
+        and morphs[i + 1].form in ("었", "았", "였")
+        and morphs[i - 1].tag == "EC"
+    ]
 
 
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
