@@ -289,7 +289,25 @@ def group_findings(
         out.append(
             primary.model_copy(update={"also": also, "suggestions": list(suggestions.values()), "severity": severity})
         )
-    return sorted(out, key=lambda f: (f.start, f.end, f.rule_id))
+    return sorted(_no_sure_swap_under_a_model(out), key=lambda f: (f.start, f.end, f.rule_id))
+
+
+def _no_sure_swap_under_a_model(findings: list[Finding]) -> list[Finding]:
+    """A safe ending swap inside a clause that another finding replaces with a model sentence ('다른 분들도 다
+    똑같이 기다리세요' -> '… 잠시만 기다려 주시겠어요?') leaves the dismissive words in place: offered, not sure."""
+    models = [(sg.start, sg.end) for f in findings if f.category in MODEL_SENTENCE_CATEGORIES
+              for sg in f.suggestions if is_model_sentence(sg, f.start, f.end)]
+    if not models:
+        return findings
+    out = []
+    for f in findings:
+        covered = [sg for sg in f.suggestions if sg.applicability == "safe" and f.category not in
+                   MODEL_SENTENCE_CATEGORIES and any(a <= sg.start and sg.end <= b for a, b in models)]
+        if covered:
+            f = f.model_copy(update={"suggestions": [
+                sg.model_copy(update={"applicability": "unsafe"}) if sg in covered else sg for sg in f.suggestions]})
+        out.append(f)
+    return out
 
 
 

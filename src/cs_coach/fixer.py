@@ -29,6 +29,7 @@ from .analyze import Sentence, analyze
 from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
+from .rewrite import retort_before
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
 LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
@@ -93,14 +94,32 @@ def _order(f: Finding) -> tuple[int, bool, int]:
     return (-SEVERITY_RANK[f.severity], inserts_only, f.start)
 
 
-def _candidates(findings: Sequence[Finding], ctx: _Context) -> list[list[_Candidate]]:
+# A sentence that keeps blaming or dismissive words no suggestion can take away is not polished around them (the
+# trainer reads '… 고객님 잘못으로 파손된 건 보상이 어렵습니다. 대신 …' as rude still): the agent rewrites it whole.
+# Spelling is fixed anyway (it is never a matter of tone).
+_WORDING = frozenset({"positive", "alternative", "cushion", "policy", "request", "tone", "empathy", "blame", "easy",
+                      "simple", "honorific", "short"})
+_CONTENT_PROBLEMS = frozenset({"blame", "tone", "empathy"})
+
+
+def _stuck_sentences(findings: Sequence[Finding], sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences holding a blaming, dismissive or unkind finding that has no suggestion at all."""
+    stuck = [f for f in findings if f.category in _CONTENT_PROBLEMS and not f.suggestions and f.severity != "info"]
+    return [(a, b) for a, b in sentences if any(a <= f.start < b for f in stuck)]
+
+
+def _candidates(findings: Sequence[Finding], ctx: _Context,
+                sentences: Sequence[tuple[int, int]] = ()) -> list[list[_Candidate]]:
     """Per finding (most severe first, replacements before insertions), the suggestions fix may apply."""
     out = []
+    stuck = _stuck_sentences(findings, sentences)
     for finding in sorted(findings, key=_order):
         options = []
         for s in finding.suggestions:
             if s.applicability == "unsafe" and not ctx.unsafe:
                 continue
+            if finding.category in _WORDING and any(a <= s.start <= b for a, b in stuck):
+                continue  # polishing the rest of a sentence that still blames or dismisses: rudeness left in place
             if s.inputs:
                 if not ctx.unsafe or any(i.name not in ctx.values for i in s.inputs):
                     continue  # a template waits for the agent's words: it stays in `remaining`
@@ -137,7 +156,7 @@ def _round(ctx: _Context, report: Report,
     """One round: every finding's first suggestion that does not clash, applied together when the re-check
     passes for all of them; else the longest leading run of them that passes (one bad edit among many does
     not cost a round per finding); else the first single edit that passes; None when nothing passes."""
-    candidates = _candidates(report.findings, ctx)
+    candidates = _candidates(report.findings, ctx, [(x.start, x.end) for x in report.sentences])
     if len(candidates) >= LOCAL_TRIAL_FROM:
         # one whole-reply trial of every first choice before hundreds of window trials: when they all pass
         # together (a long reply of many plain fixes) the window filter would only cost time
@@ -298,6 +317,7 @@ def _step(
             own.extend((start + a, start + b) for a, b in c.own_words)
             shift += len(s.replacement) - (s.end - s.start)
             may_go.append((c.finding.start, c.finding.end))
+            may_go.extend(_retorts(old, s))  # '아까 말씀드렸잖아요, …': the reproach goes with the calm answer
             if c.finding.category in MODEL_SENTENCE_CATEGORIES:
                 may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
         last = group[-1].suggestion
@@ -314,6 +334,18 @@ def _step(
         return None  # (e)
     after = check(new_text)
     return after, _counts(f for f in after.findings if not _inside_any(f, own))
+
+
+def _retorts(sentences: Sequence[Sentence], s: Suggestion) -> list[tuple[int, int]]:
+    """The reproaching clauses a suggestion takes away with it ('아까 말씀드렸잖아요, ' before the answer)."""
+    out = []
+    for sentence in sentences:
+        if s.start <= sentence.start < s.end or sentence.start <= s.start < sentence.end:
+            first = next((i for i, m in enumerate(sentence.morphs) if m.start >= s.end), None)
+            span = retort_before(sentence.morphs, first) if first else None
+            if span is not None and s.start <= span[0]:
+                out.append(span)
+    return out
 
 
 def _by_sentences(chosen: Sequence[_Candidate], sentences: Sequence[Sentence],

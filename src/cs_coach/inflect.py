@@ -88,6 +88,9 @@ def _classed(morphs: Morphs) -> list[tuple[str, str]]:
         if tag == "EF" and form in _COPULA_YO and out[i - 1][1] in _STEMS_WITHOUT_COPULA:
             out[i] = ("어요", tag)  # a noun swapped for a predicate (불가예요 -> 어렵+예요): 어려워요
             continue
+        if tag == "EF" and form == "어요" and out[i - 1][1] in {"VCP", "VCN"}:
+            out[i] = ("에요", tag)  # 아니+어요 -> 아니에요, 이+어요 -> 이에요/예요 (아니어요, 이어요 are archaic)
+            continue
         cls = _stem_class(out, i)
         if cls is None:
             continue

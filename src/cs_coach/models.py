@@ -36,7 +36,7 @@ Relation = Literal["contrast", "condition", "cause", "sequence"]
 SubjectClass = Literal["person", "customer", "agent", "thing", "product", "third_party"]
 # What the negated predicate of a negative sentence is about: knowing or confirming (알 수 없다, 확인이 어렵다),
 # getting in touch (통화가 어렵다), an attempt the agent can make again (연결, 조회, 결제), or any other action.
-PredicateClass = Literal["knowledge", "contact", "attempt", "action"]
+PredicateClass = Literal["knowledge", "contact", "attempt", "action", "experience"]
 Applicability = Literal["safe", "unsafe"]
 
 

@@ -49,6 +49,7 @@ def suggestions_for(
     following = analysis.sentences[hit.sentence + 1] if hit.sentence + 1 < len(analysis.sentences) else None
     text = analysis.text
     out: list[Suggestion] = []
+    hit_start, hit_end = word_span(sentence.morphs, hit.first, hit.last)
     next_act = understand(following).act if following is not None else None
     next_step = next_act in _NEXT_STEP_ACTS
     if understanding is not None and next_step and not understanding.alternative:
@@ -70,6 +71,10 @@ def suggestions_for(
         made = _apply_suggest(suggest, hit, sentence, text)
         if made is None:
             continue
+        if compiled.rule.category in _DIRECTIVE_CATEGORIES:
+            made = _without_dismissive_na(made, sentence, text)
+        if made.end > made.start and made.start < hit_end and made.end > hit_start:
+            made = _without_retort(made, sentence, hit.first, text)  # the answer is given again, calmly, whole
         names = _template_slots(suggest, hit)
         if names and any(already_stated(name, hit, sentence, following, understanding) for name in names):
             continue
@@ -85,6 +90,98 @@ _STILL_NEGATIVE = frozenset({"refusal", "bad_news"})
 
 def _values(options: str | dict[str, str]) -> list[str]:
     return [options] if isinstance(options, str) else list(options.values())
+
+
+_DIRECTIVE_CATEGORIES = frozenset({"request", "cushion"})
+# (빨리 stays: '빨리 보내 주시겠어요?' is a fair request, and '가능한 한 빨리' is the vague time simple.yaml flags)
+_PUSHY_ADVERBS = frozenset({"얼른", "당장", "빨랑", "퍼뜩", "냉큼", "어서어서"})
+_NOT_AN_OBJECT = frozenset({"NNB", "NR", "SN", "NP"})  # 두 개나 (so many), 누구나, 언제나: not the dismissive -나
+
+
+def dismissive_na(morphs: Sequence[Morph]) -> list[int]:
+    """Where a request belittles what it asks for with -나/-이나 ('영수증이나 보내 주세요', '재부팅이나 해 보세요':
+    'just do this much'). Not the -나 of a choice between nouns (카드나 계좌로), nor of a large number (두 개나)."""
+    out = []
+    for k in range(1, len(morphs) - 1):
+        m = morphs[k]
+        if m.form not in {"나", "이나"} or m.tag not in {"JC", "JX"} or morphs[k - 1].word != m.word:
+            continue
+        prev, nxt = morphs[k - 1], morphs[k + 1]
+        if prev.tag in _NOT_AN_OBJECT or not (prev.tag.startswith("NN") or prev.tag.startswith("J")):
+            continue
+        if nxt.tag.startswith("NN") or nxt.tag in {"MM", "XPN", "SN", "NR", "SL"}:
+            continue  # 사진이나 영수증을: a choice between two things
+        out.append(k)
+    return out
+
+
+def _without_dismissive_na(made: Suggestion, sentence: Sentence, text: str) -> Suggestion:
+    """A request rewritten as a polite one keeps no belittling -나: 영수증이나 -> 영수증을 (after a particle it just
+    goes: 매장에서나 -> 매장에서), and orders no haste (당장, 얼른)."""
+    morphs = sentence.morphs
+    edits: list[Edit] = [(made.start, made.end, made.replacement)]
+    for k in dismissive_na(morphs):
+        prev = morphs[k - 1]
+        particle = "" if prev.tag.startswith("J") else choose(text[prev.start : prev.end], "을")
+        edits.append((morphs[k].start, morphs[k].end, particle))
+    for m in morphs:  # '당장 반납하세요' -> '반납해 주시겠어요?': a polite request does not order haste
+        if m.tag == "MAG" and m.form in _PUSHY_ADVERBS:  # (Kiwi reads 당장 as a noun: a content word, kept)
+            edits.append(_without_double_space(m.start, m.end, "", text))
+    if len(edits) == 1:
+        return made
+    merged = merge_edits(edits, text, made.applicability, made.description)
+    return merged.model_copy(update={"inputs": made.inputs}) if merged is not None else made
+
+
+_TELLING_NOUNS = frozenset({"말씀", "설명", "안내", "얘기", "이야기"})
+_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "계속", "이미", "아까", "벌써", "누차", "수차례"})
+
+
+def retort_before(morphs: Sequence[Morph], first: int) -> tuple[int, int] | None:
+    """The clause chained before the hit that reproaches the customer for asking again ('아까 말씀드렸잖아요, …',
+    '제가 몇 번을 말씀드려요, …', '여러 번 설명드렸잖아요, …'), as (start, end) up to the hit's word: a calm answer
+    says the thing again as if for the first time, without it."""
+    cut = next((k for k in range(first - 1, -1, -1) if _clause_cut(morphs, k)), None)
+    if cut is None:
+        return None
+    real = [k for k in range(cut + 1) if not is_symbol(morphs[k])]
+    if not real:
+        return None
+    begin = real[1] if len(real) > 1 and morphs[real[0]].tag == "IC" and morphs[real[0]].form in _ANSWER_WORDS else 0
+    clause = [morphs[k] for k in real if k >= begin]
+    after = next((m for m in morphs[cut + 1 :] if not is_symbol(m)), None)
+    if after is None:
+        return None
+    body = clause[:-1]
+    while body and body[-1].tag in {"EC", "EF"}:
+        body = body[:-1]  # 말씀드렸는데+요: the clause's own ending
+    if any(m.tag == "EC" and m.form not in {"지", "어", "아"} for m in body):
+        return None  # one clause of its own only
+    telling = any(m.form in _TELLING_NOUNS and m.tag == "NNG" for m in clause) or any(
+        m.form in {"말하", "말씀하"} for m in clause)
+    reproach = any(m.form in _REPROACH_WORDS and m.tag in {"MM", "MAG", "NNG"} for m in clause) or any(
+        m.form == "않" and m.tag == "VX" for m in clause)
+    if not (telling and reproach):
+        return None
+    return morphs[begin].start, after.start
+
+
+def _clause_cut(morphs: Sequence[Morph], k: int) -> bool:
+    """Does a clause end at morpheme k (a word-final connective or polite ending, not before a 보조용언)?"""
+    m = morphs[k]
+    if m.tag not in {"EC", "EF"} and not (m.tag == "JX" and m.form == "요"):
+        return False
+    nxt = next((x for x in morphs[k + 1 :] if not is_symbol(x)), None)
+    return nxt is not None and nxt.word != m.word and nxt.tag != "VX"
+
+
+def _without_retort(made: Suggestion, sentence: Sentence, first: int, text: str) -> Suggestion:
+    span = retort_before(sentence.morphs, first)
+    if span is None:
+        return made
+    merged = merge_edits([(made.start, made.end, made.replacement), (span[0], span[1], "")], text,
+                         made.applicability, made.description)
+    return merged.model_copy(update={"inputs": made.inputs}) if merged is not None else made
 
 
 class _Piece(NamedTuple):
@@ -266,7 +363,13 @@ def fill(template: str, hit: Hit, sentence: Sentence, text: str) -> str:
             lead = first
             while lead > 0 and morphs[lead - 1].word == morphs[first].word and not _negation(morphs[lead - 1]):
                 lead -= 1  # '페어링 할': Kiwi's 페어+링, the capture holds 링: keep the word's head as written
-            head = text[morphs[lead].start : morphs[first].start] if lead < first else ""
+            glued = first
+            while glued < last - 1 and morphs[glued].tag.startswith("NN") and morphs[glued + 1].word == morphs[
+                    glued].word and morphs[glued + 1].tag in STEM_TAGS:
+                glued += 1  # '답변드릴': the noun glued to its verb stays as written (답변드리기, not 답변 드리기)
+            if glued > first:
+                stem = stem[glued - first :]
+            head = text[morphs[lead].start : morphs[glued].start] if lead < glued else ""
             return head + join_word(stem + more)
         return text[start:end]
 
@@ -322,15 +425,40 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         edits.extend(_edit_words(suggest, hit, sentence, text))
         if not edits:
             return None
+        for e_start, e_end, replacement in list(edits):
+            if _negation_lost(morphs, e_start, e_end, replacement):  # 불가능합니다 -> 어렵습니다
+                if _falls_short(morphs, e_start, e_end) or _tense_lost(morphs, e_start, e_end, replacement):
+                    return None
+                edits.extend(_npi_edits(morphs, e_start, text))
+                if replacement.startswith(("어렵", "어려")):
+                    edits.extend(_subject_particle(morphs, e_start, text))
     elif suggest.replace is not None:
         start, end = word_span(morphs, first, last)
         if _past_lost(suggest, morphs, first, end):
             return None
         replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
+        if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
+            start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
+        if _negation_lost(morphs, start, end, replacement):
+            if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
+                return None
+            edits.extend(_npi_edits(morphs, start, text))
+            if replacement.startswith(("어렵", "어려")):  # the noun is the subject ('연락 드리기': its object)
+                edits.extend(_subject_particle(morphs, start, text))
         if _MODEL_BREAK.search(replacement) and first > 0 and (
             _dangling_lead(morphs, first) or _only_fillers(morphs, first)
         ):
             start = sentence_span(sentence)[0]  # '조금 불편해도 많이 속상하셨겠어요.' would hang: take it all
+        elif _MODEL_BREAK.search(replacement) and first > 0 and _clause_before(morphs, first):
+            start = _after_answer(morphs, sentence)  # '찾아볼게요, 많이 속상하셨겠어요.': the chain goes whole
+        if _MODEL_BREAK.search(replacement):
+            rest = [m for m in morphs if m.start >= end and not is_symbol(m)]
+            if rest and offers_alternative(rest):
+                return None  # what can be done follows in the same chain: a model sentence would cut it off
+            if rest:
+                end = rest[-1].end  # '…찾아볼게요, 다른 분들도 똑같아요': the dismissive rest goes with the chain
+        if replacement.rstrip()[-1:] in {".", "?", "!"} and text[end : end + 1] == ",":
+            end += 1  # '말씀드렸잖아요, …' -> '다시 한번 안내해 드릴게요. …', never '드릴게요., …'
         edits.append(_without_double_space(start, end, replacement, text))
     deletion = bool(edits) and all(not e[2] for e in edits)
     if suggest.final_punct is not None and edits and max(e[1] for e in edits) >= s_end and not (
@@ -357,6 +485,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
         if denies_what_it_offers(addition, morphs):
             pass  # '방법이 없어요' then '다른 방법이 있는지 찾아볼게요' contradicts itself
+        elif _falls_short(morphs, sentence.start, sentence.end) and not slots(addition):
+            pass  # '금액이 안 되거든요' is the fact behind a refusal: its next step is the customer's, not a search
         elif not text[end:].lstrip().startswith(addition):
             closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
             edits.append((end, end, (" " if closed else ". ") + addition))
@@ -380,13 +510,15 @@ def _missing_slot_capture(suggest: Suggest, hit: Hit) -> bool:
 _OPENERS = "{[(<\"'「『“‘"
 _CLAUSE_LINKS = frozenset({"고", "며", "으며", "는데", "ᆫ데", "은데"})  # a clause of its own can end here
 _CONDITION_ENDINGS = frozenset({"면", "으면", "려면", "으려면", "다면", "이면", "거든", "으면은", "면은"})
+_BACKGROUND_LINKS = frozenset({"는데", "ᆫ데", "은데"})
 
 
 def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
     """Where a cushion goes: before the clause it softens, after a condition that leads up to it
     ("배송이 늦어지면 번거로우시겠지만 연락 주세요"), after another doer's clause ("제가 확인하고 번거로우시겠지만
-    고객님께서는 …": the cushion softens the customer's part, not the agent's), after an opening answer word
-    ("네, 죄송하지만 …"), else at the sentence's start."""
+    고객님께서는 …": the cushion softens the customer's part, not the agent's), after background that goes on
+    with -는데 ("배송은 잘 되고 있는데 죄송하지만 교환은 …"), after an opening answer word ("네, 죄송하지만 …") or
+    connective ("근데 죄송하지만 …", never "죄송하지만 근데"), else at the sentence's start."""
     morphs = sentence.morphs
     before = range(min(target, len(morphs) - 1))
     ends = [(i, nxt) for i in before if morphs[i].tag == "EC"
@@ -395,17 +527,27 @@ def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
     conditions = [nxt for i, nxt in ends if morphs[i].form in _CONDITION_ENDINGS]
     other_doer = [nxt for i, nxt in ends if morphs[i].form in _CLAUSE_LINKS and morphs[nxt].tag != "VX"
                   and leads_with_subject(morphs, nxt)]
-    if conditions or other_doer:
-        return morphs[max(conditions + other_doer)].start
+    # a clause that goes on with -는데 is background (배송은 잘 되고 있는데): the cushion softens what follows it
+    background = [nxt for i, nxt in ends if morphs[i].form in _BACKGROUND_LINKS and morphs[nxt].tag != "VX"]
+    if conditions or other_doer or background:
+        return morphs[max(conditions + other_doer + background)].start
     start = sentence_span(sentence)[0]
     while start > sentence.start and text[start - 1] in _OPENERS:
         start -= 1  # '{N}분', '"안내"': the cushion goes before the bracket, not inside it
     i = next((k for k, m in enumerate(morphs) if not is_symbol(m)), None)
+    if i is not None and morphs[i].tag == "MAJ" and i + 1 < len(morphs) and morphs[i + 1].word != morphs[i].word:
+        return _after_word(morphs, i, sentence, text, start)  # 근데 죄송하지만 …, never 죄송하지만 근데
     if i is None or morphs[i].tag != "IC" or i + 1 >= len(morphs):
         return start
     after = morphs[i].end
     if after >= len(text) or text[after] not in ",.!~ ":
         return start  # 오배송: a syllable Kiwi read as an interjection inside a word
+    return _after_word(morphs, i, sentence, text, start)
+
+
+def _after_word(morphs: Sequence[Morph], i: int, sentence: Sentence, text: str, start: int) -> int:
+    """The offset after the opening word i and its punctuation and spaces (or `start` when nothing follows)."""
+    after = morphs[i].end
     while after < len(text) and text[after] in ",.!~ ":
         after += 1
     return after if after < sentence.end else start
@@ -489,6 +631,101 @@ def _past_lost(suggest: Suggest, morphs: Sequence[Morph], first: int, end: int) 
     return nominalised and any(m.tag == "EP" and m.form in _PAST and m.start < end for m in morphs[first:])
 
 
+_NEGATORS = frozenset({("안", "MAG"), ("못", "MAG"), ("않", "VX"), ("없", "VA"), ("아니", "VCN"), ("못하", "VV"),
+                       ("못하", "VX"), ("불가능", "NNG"), ("불가", "NNG")})
+# Adverbs that only go with a negation (negative polarity): 절대 안 돼요 is sound, 절대 어려워요 is not.
+_NPI_ADVERBS = frozenset({"절대", "절대로", "전혀", "도저히", "결코", "별로", "도무지", "좀처럼", "일절", "전연"})
+
+
+def _negation_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
+    """Does the rewrite take a negation away ('안 돼요' -> '어려워요', '할 수 없습니다' -> '하기 어렵습니다')?"""
+    if "어렵" not in replacement and "어려" not in replacement:
+        return False  # only a rewrite into a difficulty; a model sentence for the whole clause says its own thing
+    old = [(m.form, m.tag) for m in morphs if start <= m.start < end]
+    if not any(m in _NEGATORS or (m[0] == "불" and m[1] == "XPN") for m in old):
+        return False
+    new = [(form, tag) for form, tag, _ in tokenize_phrase(replacement.split(". ")[0])] if replacement else []
+    return not any(m in _NEGATORS for m in new)
+
+
+def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
+    """Drop the negative-polarity adverbs of the clause before a negation the rewrite takes away (도저히 처리가
+    안 돼요 -> 처리가 어려워요, never 도저히 … 어려워요)."""
+    edits = []
+    for k in range(len(morphs) - 1, -1, -1):
+        m = morphs[k]
+        if m.start >= start:
+            continue
+        if m.tag == "EC" and k + 1 < len(morphs) and morphs[k + 1].word != m.word:
+            break  # the clause before: its adverbs are not this negation's
+        if m.tag == "MAG" and m.form in _NPI_ADVERBS and not (k + 1 < len(morphs) and morphs[k + 1].word == m.word):
+            edits.append(_without_double_space(m.start, m.end, "", text))
+    return edits
+
+
+_BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
+
+
+def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
+    """'반품 안 돼요' -> '반품이 어려워요': spoken Korean drops the 이/가 before 안 되다 and 불가, a difficulty needs it
+    ('반품 어려워요' reads cut off). Not after a time word (오늘 안 돼요 -> 오늘 어려워요 stays as it is)."""
+    before = [m for m in morphs if m.end <= start and not is_symbol(m)]
+    if not before:
+        return []
+    noun = before[-1]
+    if noun.tag not in {"NNG", "NNP", "SL"} or noun.form in _BARE_TIME_NOUNS or text[noun.end : start].strip():
+        return []
+    return [(noun.end, noun.end, choose(text[noun.start : noun.end], "이"))]
+
+
+# Nouns whose 이/가 안 되다 means 'does not reach / is not' (a fact about the customer's case, not a refusal):
+# 최소 주문 금액이 안 되다, 환불 대상이 안 되다, 가입 기간이 안 되다.
+_MEASURE_NOUNS = frozenset({"금액", "기준", "한도", "조건", "요건", "자격", "대상", "나이", "연령", "기간", "점수",
+                            "수량", "인원", "개수", "최소", "이상", "미만", "정도", "만큼", "이하", "등급", "액수",
+                            "구매액"})
+
+
+def _falls_short(morphs: Sequence[Morph], start: int, end: int) -> bool:
+    """Is the 안 되다 in [start, end) 'fall short of / is not' (금액이 안 되다, 19세가 안 되다, 일 년이 안 됐다)? Then
+    it is the background fact of a refusal, not the refusal: '금액이 어려워요' says nothing."""
+    for k, m in enumerate(morphs):
+        if not (start <= m.start < end and m.form == "안" and m.tag == "MAG"):
+            continue
+        if k + 1 >= len(morphs) or morphs[k + 1].form != "되":
+            continue
+        j = k - 1
+        if j >= 1 and morphs[j].tag in {"JKS", "JKC"} and morphs[j].form in {"이", "가"}:
+            noun = morphs[j - 1]
+            if noun.tag in {"NR", "SN", "NNB"} or noun.form in _MEASURE_NOUNS:  # (Kiwi reads most 이/가 before
+                # 되다 as a complement, 처리가 안 되다 too: the tag says nothing about 'fall short')
+                return True
+    return False
+
+
+def _tense_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
+    """Would the rewrite turn what did not happen into a difficulty now ('주문이 안 됐어요' -> '주문이 어려워요')?"""
+    past = any(start <= m.start < end and m.tag == "EP" and m.form in _PAST for m in morphs)
+    return past and not any(t == "EP" and f in _PAST for f, t, _ in tokenize_phrase(replacement.split(". ")[0]))
+
+
+def _clause_before(morphs: Sequence[Morph], first: int) -> bool:
+    """Do the words before a whole-clause rewrite end in a clause of its own, chained on with a comma or a polite
+    ending ('제가 찾아볼게요, 다른 분들도 …', '말씀드렸잖아요, …')? A model sentence replaces the whole chain."""
+    before = [m for m in morphs[:first] if not is_symbol(m)]
+    if not before or before[-1].word == morphs[first].word:
+        return False
+    last = before[-1]
+    return last.tag == "EF" or (last.tag == "EC" and last.form.endswith("요"))
+
+
+def _after_answer(morphs: Sequence[Morph], sentence: Sentence) -> int:
+    """The sentence's start, after an opening answer word (네, 예) that stays."""
+    real = [m for m in morphs if not is_symbol(m)]
+    if len(real) > 1 and real[0].tag == "IC" and real[0].form in _ANSWER_WORDS:
+        return real[1].start
+    return sentence_span(sentence)[0]
+
+
 def _only_fillers(morphs: Sequence[Morph], first: int) -> bool:
     """Only a discourse filler comes before a whole-clause rewrite ('뭐, 그건 어쩔 수 없어요'): the shrug belongs to
     the attitude the model sentence replaces, so it goes with it ('뭐, 많이 속상하셨겠어요' keeps the shrug)."""
@@ -519,6 +756,9 @@ def _final_punct(morphs: Sequence[Morph], punct: str) -> Edit:
     _, end = syllable_span(morphs, last_real, last_real + 1)
     if closing:
         return (closing[0].start, closing[-1].end, punct)
+    comma = [m for m in morphs[last_real + 1 :] if m.tag == "SP" and m.form == ","]
+    if comma and comma[0].start == end:
+        return (end, comma[0].end, punct)  # a sentence Kiwi ended at a comma ('말씀드렸잖아요, …'): never '요.,'
     return (end, end, punct)
 
 
@@ -534,6 +774,8 @@ def _lexicon_suggestions(
         return []  # 수령지, 상품수령: a noun inside a compound written as one word is not a word of its own
     if entry.strategy == "gloss":
         return [(gloss_suggestion(sentence.morphs, hit.first, hit.last, entry), "")]
+    if entry.pos == "adjective" and _judges_a_condition(sentence.morphs, hit.first, hit.last):
+        return []  # '같은 말씀만 하시면 곤란합니다' asks the customer to stop: '하시면 어렵습니다' says something else
     out = []
     morphs = sentence.morphs
     for replacement in entry.replace:
@@ -545,6 +787,11 @@ def _lexicon_suggestions(
             continue
         if last.endswith("기") and _possibility_follows(morphs, hit.last):
             continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
+        light = entry.pos == "noun" and _hada_follows(morphs, hit.last)
+        if light and lead and _goal_before(morphs, hit.first) and _ends_in_goal(lead):
+            lead = ""  # '담당 부서로 에스컬레이션 할게요' -> '담당 부서로 전달할게요': the clause has its goal already
+        if light and ((lead and not _takes_a_verb(lead)) or not tokenize_phrase(last)[-1][1].startswith("NN")):
+            continue  # '에스컬레이션 해' -> '상급자 전달 해': a noun phrase takes no 하다; the replacement needs a verb
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
         edits = rejoin(morphs, replaced, text)
         if not edits:
@@ -563,11 +810,63 @@ def _lexicon_suggestions(
                 continue  # '다시 전화 드릴게요' is sound; '다시 전화를 위한 알림' is not a noun phrase
             start, end, joined = edits[0]
             edits[0] = (start, end, f"{lead} {joined}")
+        if light and edits:
+            e_start, e_end, joined = edits[-1]
+            if text[e_end : e_end + 1] == " " and morphs[hit.last].start == e_end + 1:
+                edits[-1] = (e_start, e_end + 1, joined)  # 전달 할게요 -> 전달할게요 (a 하다 verb is one word)
         applicability = "safe" if entry.safe else "unsafe"  # a sense that is not certain is offered, never applied
         merged = merge_edits(edits, text, applicability, f"'{entry.word}' → '{replacement}'")
         if merged is not None:
             out.append((merged, replacement))
     return out
+
+
+_GOAL_PARTICLES = frozenset({"에게", "께", "한테", "로", "으로", "에"})
+
+
+def _hada_follows(morphs: Sequence[Morph], last: int) -> bool:
+    """Is the noun the head of a 하다/되다 verb (에스컬레이션 할게요, 에스컬레이션됐어요)?"""
+    return last < len(morphs) and morphs[last].form in {"하", "되"} and morphs[last].tag in {"VV", "XSV", "XSA"}
+
+
+def _takes_a_verb(lead: str) -> bool:
+    """Can the leading words of a replacement stand before a 하다-noun (상급자에게 전달하다, 다시 확인하다)? Not a bare
+    noun (상급자 전달하다) nor a modifier (남은 …)."""
+    pieces = tokenize_phrase(lead)
+    return bool(pieces) and (pieces[-1][1].startswith("J") or pieces[-1][1] == "MAG")
+
+
+def _ends_in_goal(lead: str) -> bool:
+    pieces = tokenize_phrase(lead)
+    return bool(pieces) and pieces[-1][1] == "JKB" and pieces[-1][0] in _GOAL_PARTICLES
+
+
+def _goal_before(morphs: Sequence[Morph], first: int) -> bool:
+    """Does the clause already say where the thing goes (담당 부서로, 팀장님께) before the noun at `first`?"""
+    for m in reversed(morphs[:first]):
+        if m.tag == "EC":
+            return False
+        if m.tag == "JKB" and m.form in _GOAL_PARTICLES:
+            return True
+    return False
+
+
+def _hada_noun_before(morphs: Sequence[Morph], start: int, replacement: str) -> bool:
+    """Does the replacement begin with 하다 right after a bare noun (변경 + 하기 어려워요)?"""
+    pieces = tokenize_phrase(replacement.split(" ")[0]) if replacement else []
+    if not pieces or pieces[0][:2] not in {("하", "VV"), ("하", "XSV")}:
+        return False
+    before = [m for m in morphs if m.end <= start - 1 and not is_symbol(m)]
+    return bool(before) and before[-1].tag == "NNG" and before[-1].end == start - 1
+
+
+def _judges_a_condition(morphs: Sequence[Morph], first: int, last: int) -> bool:
+    """Is the adjective the predicate right after a condition clause (-면 곤란하다: 'please don't', a soft
+    prohibition)? Not a modifier there ('사용하면 동일한 계정으로 …')."""
+    prev = next((m for m in reversed(morphs[:first]) if not is_symbol(m)), None)
+    ending = next((m for m in morphs[last:] if m.tag.startswith("E") and m.tag != "EP"), None)
+    return (prev is not None and prev.tag == "EC" and prev.form in _CONDITION_ENDINGS
+            and ending is not None and ending.tag == "EF")
 
 
 def _connective_eo(morphs: Sequence[Morph], last: int) -> bool:

@@ -172,22 +172,26 @@ class Condition(_Strict):
     off a hypothetical ('케이블이 파손된 경우 …')."""
     alternative: bool | None = None
     predicate: list[PredicateClass] | None = None
-    """The class of the sentence's negated predicate (knowledge, contact, attempt, action): the next step a
-    rewrite offers depends on it (알 수 없습니다 -> 확인되는 대로 연락드리기)."""
+    """The class of the sentence's negated predicate (knowledge, contact, attempt, action, experience): the next
+    step a rewrite offers depends on it (알 수 없습니다 -> 확인되는 대로 연락드리기)."""
+    not_predicate: list[PredicateClass] | None = None
+    """The sentence's negated predicate must not be of these classes: not_predicate [experience] keeps a refusal
+    rule off the customer's own hardship told back to them (택배를 못 받으셨다니, 이용하지 못하셔서)."""
 
     @model_validator(mode="after")
     def _something(self) -> Condition:
         values = [self.act, self.not_act, self.subject, self.not_subject, self.relation, self.not_relation,
-                  self.predicate]
+                  self.predicate, self.not_predicate]
         if all(v is None for v in values) and self.alternative is None:
             raise ValueError(
-                "an empty condition: give act, not_act, subject, not_subject, relation, not_relation, predicate or "
-                "alternative"
+                "an empty condition: give act, not_act, subject, not_subject, relation, not_relation, predicate, "
+                "not_predicate or alternative"
             )
         if any(v is not None and not v for v in values):
             raise ValueError("a condition's list is empty")
         for positive, negative, name in ((self.act, self.not_act, "act"), (self.subject, self.not_subject, "subject"),
-                                         (self.relation, self.not_relation, "relation")):
+                                         (self.relation, self.not_relation, "relation"),
+                                         (self.predicate, self.not_predicate, "predicate")):
             if positive and negative and set(positive) & set(negative):
                 raise ValueError(f"{sorted(set(positive) & set(negative))} both in {name} and not_{name}")
         return self

@@ -15,15 +15,23 @@ For every analysed sentence it gives
     2. closing      좋은 하루 보내세요, 안녕히 계세요, 언제든지 문의해 주세요
     3. request      a question that asks the customer to act: -주시겠어요? -주실 수 있을까요?
     4. question     ends with ? or an interrogative ending
-    5. prohibition  -면 안 되다, -어서는 안 되다, -지 마세요 / -지 말다 (in the main clause), 금지, 삼가다
+    5. prohibition  -면 안 되다, -어서는 안 되다, -지 마세요 / -지 말다 (in the main clause), 금지, 삼가다;
+                    what we never do to keep the customer safe (저희는 문자로 링크를 보내지 않습니다, 비밀번호는 묻지
+                    않습니다) and what the law forbids (법에 따라 …, 미성년자에게는 판매하지 않습니다), unless a service
+                    the customer is owed is withheld (환불) or the agent withholds a service (알려 드릴 수 없습니다)
     6. consequence  a condition clause followed by a negative clause
     7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
                     이 모드에서는 / 이 기능은, unless the predicate is a company action such as 교환/환불), or a
                     third party (a benefit told as information: 상대방은 … 볼 수 없습니다), or a disclaimer of
-                    liability (책임지지 않습니다, 보장하지 않습니다: the service's terms, not a refusal)
-    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
+                    liability (책임지지 않습니다, 보장하지 않습니다: the service's terms, not a refusal), or a
+                    self-service step locked for a stated time (닉네임은 일주일 동안 바꿀 수 없어요; after an event,
+                    탈퇴 후 30일 동안은 …, it is a consequence)
+                    The customer's own hardship told back (-시- inside 못/안/-지 않다, then the past or a reason:
+                    못 받으셨다니, 이용하지 못하셔서, 곤란하셨겠어요) is no negative of ours: its predicate class is
+                    `experience` (a rule's `not_predicate: [experience]`)
+   9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
                     not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
    10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
@@ -126,6 +134,10 @@ _GOOD_ABSENT = _words(
 # Company actions: a product topic with these negated is a refusal, not the product's limitation.
 _IMPOSSIBLE = _words("불가 불가능")
 _NEGATIVE_STATE_NOUNS = _words("상황 상태 부분 점 것 거 상품 제품 서비스 구조 방식 규정 정책")
+# What a negated modifier names as the predicate (N이다): the unavailable thing is the refusal.
+_UNAVAILABLE_DEALS = _words("메뉴 지역 품목 날짜 요일 옵션 매장 구역 시간대 좌석 노선 쿠폰 결제수단 기간 주소 지점")
+_GOODS = _words("상품 제품 물건 품목")
+_UNAVAILABLE = _NEGATIVE_STATE_NOUNS | _UNAVAILABLE_DEALS | _words("카드 모델 문제 사항 건")
 _COMPANY_ACTIONS = _words(
     "환불 교환 반품 취소 발송 배송 판매 제공 취급 처리 적용 할인 보상 지급 발급 접수 연장 변경 예약 주문 구매 "
     "재발송 재배송 수리 교체 방문 안내 확인 지원금 증정 적립 "
@@ -338,11 +350,11 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     for k in range(len(facts) - 2, -1, -1):  # 앱을 열고 … 누르세요: chained clauses share the elided subject
         here, after = facts[k], facts[k + 1]
         if (
-            spans[k][2] == "sequence"
+            (spans[k][2] == "sequence" or (spans[k][2] == "cause" and after.subject_class == "customer"))
             and here.subject is None
             and after.subject is None
             and here.subject_class == "thing"
-        ):
+        ):  # 사진 찍어서 보내세요: the means is done by whoever is told to send
             here.subject_class = after.subject_class
     for k in range(len(facts) - 1):  # 상대방은 번호를 볼 수 없고 이름도 알 수 없습니다: the topic goes on
         here, after = facts[k], facts[k + 1]
@@ -368,6 +380,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
     predicate = _predicate_class(morphs, spans, facts) if negative else None
+    if predicate is None and any(fact.experience for fact in facts):
+        predicate = "experience"
     return _Core(act, tuple(clauses), quoted, alt_after, negative, bool(alt_positions), predicate)
 
 
@@ -499,6 +513,8 @@ class _Facts:
         "agent_cue",
         "customer_cue",
         "directive",
+        "experience",
+        "experience_at",
         "frame",
         "good_absence",
         "negative",
@@ -516,6 +532,8 @@ class _Facts:
     def __init__(self) -> None:
         self.negative = False
         self.negative_at = -1
+        self.experience = False  # a negation the customer went through (못 받으셨다니): told back in empathy
+        self.experience_at = -1
         self.good_absence = False
         self.subject: str | None = None
         self.subject_class = "thing"
@@ -585,6 +603,8 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
                     elif cls == "product" or morphs[prev].form in _FRAME_NOUNS:
                         fact.topic_class = "product"
                         fact.frame = True
+                elif tag == "JX" and morphs[prev].form in _TIME_NOUNS and np_first == prev:
+                    pass  # 오늘은 일찍 들어오세요, 내일은 9시까지 오세요: a time frame, not who comes
                 else:
                     if tag == "JX" and fact.topic_class is None:
                         fact.topic_class = cls
@@ -600,7 +620,10 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         # negation and bad news
         if form in _CUE_FORMS or tag == "VCN":
             neg = _negation_at(morphs, i, first, last)
-            if neg == 1:
+            if neg == 1 and _experienced(morphs, i, last):
+                fact.experience = True  # 못 받으셨다니, 이용하지 못하셔서: the customer's hardship, not our refusal
+                fact.experience_at = i
+            elif neg == 1:
                 fact.negative, fact.negative_at = True, i
             elif neg == 2:
                 fact.good_absence = True
@@ -654,7 +677,11 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
     for at, np_first, np_last, cls, firm in reversed(candidates):
         if _in_relative(morphs, at, last_pred):
             continue  # 고객님이 방문한 곳에 대해서도: the subject of a modifier clause, not of this clause
-        moving = not firm and cls in ("thing", "product") and _moves_itself(morphs, np_first, np_last, last)
+        moving = (
+            not firm
+            and cls in ("thing", "product")
+            and (_moves_itself(morphs, np_first, np_last, last) or _arrives(morphs, np_first, np_last, last))
+        )
         if (
             not firm
             and cls in ("thing", "product")
@@ -676,11 +703,18 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
         k = last_pred - 1
         while k >= first and morphs[k].tag.startswith("J"):
             k -= 1
-        if k >= first and morphs[k].tag in _NOMINAL:
+        if k >= first and _modal_complement(morphs, k, first):
+            pass  # 쓰실 거예요, 받으실 예정이에요: the -시- verb before the bound noun is the predicate
+        elif k >= first and morphs[k].tag in _NOMINAL:
             cls = classify(morphs, _np_start(morphs, k, first), k + 1)
             fact.customer_cue = cls in ("person", "customer")
     elif fact.subject is None and not fact.customer_cue and _plain_seyo(morphs, last_pred, last):
         fact.customer_cue = True  # -세요 carries -시-
+    if fact.experience and fact.subject is not None and fact.subject_class not in ("customer", "person"):
+        # 택배가 아직 출발을 안 하셨어요: a thing's -시- (사물 존칭), so the negation is news, not the customer's
+        fact.experience = False
+        if not fact.negative:
+            fact.negative, fact.negative_at = True, fact.experience_at
     if fact.subject is None:
         if fact.customer_cue or fact.directive:
             fact.subject_class = "customer"
@@ -692,6 +726,18 @@ def _clause_facts(morphs: tuple[Morph, ...], first: int, last: int, flags: _Flag
 
 
 _BOUND_HEADS = _words("수 것 거 줄 듯 적 리 뻔 만 법 때문 예정 필요 정도")
+_MODAL_COMPLEMENTS = _words("것 거 터 예정 계획 듯 모양")
+
+
+def _modal_complement(morphs: tuple[Morph, ...], k: int, first: int) -> bool:
+    """morphs[k] is a bound noun (or 예정) after a modifier ending, before 이다: -ㄹ 거예요, -ㄹ 예정이에요, -ㄹ
+    테니까: the modifier's verb is the clause's predicate, not the noun."""
+    return (
+        k - 1 >= first
+        and morphs[k].form in _MODAL_COMPLEMENTS
+        and morphs[k].tag in ("NNB", "NNG")
+        and morphs[k - 1].tag == "ETM"
+    )
 
 
 def _in_relative(morphs: tuple[Morph, ...], at: int, pred: int) -> bool:
@@ -747,6 +793,31 @@ def _moves_itself(morphs: tuple[Morph, ...], np_first: int, np_last: int, last: 
             (nxt.tag == "EP" and nxt.form in ("시", "으시")) or (nxt.tag == "EF" and nxt.form in _DIRECTIVE_EF)
         ):
             return m.form in _INTRANSITIVE or _motion_stem(m.form)
+    return False
+
+
+# Goods arriving or going on sale: with a product topic these are the goods' own motion (운동화는 금요일에 다시
+# 들어오세요, 새 모델은 다음 달에 출시되세요: 사물 존칭), never a place the customer is sent. 가다/들어가다/나가다 are
+# left out: with a device topic they are the customer's navigation (설정은 홈 화면에서 들어가세요).
+_ARRIVALS = _words("들어오 나오 오 도착 입고 재입고 출시 출고 발송 배송 도달 오픈")
+
+
+def _arrives(morphs: tuple[Morph, ...], np_first: int, np_last: int, last: int) -> bool:
+    """A goods topic (not a time) followed, in its clause, by an arrival verb with -시- or -세요 right on it."""
+    head = morphs[np_last - 1]
+    if head.form in _TIME_NOUNS or head.tag in ("NNB", "NR", "SN", "NP"):
+        return False
+    for k in range(np_last, last - 1):
+        m, nxt = morphs[k], morphs[k + 1]
+        if m.tag in ("VV", "XSV") and (
+            (nxt.tag == "EP" and nxt.form in ("시", "으시")) or (nxt.tag == "EF" and nxt.form in _DIRECTIVE_EF)
+        ):
+            stem = morphs[k - 1].form if m.tag == "XSV" or (m.form == "되" and morphs[k - 1].tag == "NNG") else m.form
+            return stem in _ARRIVALS
+        if m.tag in _PREDICATE or m.tag in ("EC", "EF", "JKO"):
+            if m.tag in _PREDICATE and m.form in ("되", "하") and k > 0 and morphs[k - 1].tag == "NNG":
+                continue
+            return False
     return False
 
 
@@ -919,8 +990,8 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             return 0  # -지 않고도: without doing
         if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
             head = morphs[k + 1] if k + 1 < last else None
-            if head is not None and head.form in _NEGATIVE_STATE_NOUNS and k + 2 < last and morphs[k + 2].tag == "VCP":
-                return 1  # 처리가 어려운 상황입니다
+            if head is not None and head.form in _UNAVAILABLE and k + 2 < last and morphs[k + 2].tag == "VCP":
+                return 1  # 처리가 어려운 상황입니다, 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다
             if head is not None and (
                 head.form in ("듯하", "듯싶")
                 or (head.form in ("것", "거", "듯") and k + 2 < last and morphs[k + 2].form in ("같", "하", "싶"))
@@ -930,6 +1001,34 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
         if morphs[k].tag in ("EC", "EF") and f not in ("지", "어", "아", "게"):
             break
     return 1
+
+
+_EXPERIENCE_EC = _words("다니 다니요 어서 아서 여서 어 아 여 니까 으니까 는데 ᆫ데 은데 고 며 으며 서")
+
+
+def _experienced(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
+    """The negation at morphs[i] is one the customer went through, told back to them: -시- inside the negated
+    predicate (after 못/안/-지 않다/곤란하), then the past (못 받으셨다니, 곤란하셨겠어요) or a reason or
+    reported-news ending (못 받으셔서, 이용하지 못하셨다니). 받으실 수 없습니다 has -시- before the negation (the
+    customer is told what they cannot do) and stays a negative; so do 못 하세요 and -지 않으시면."""
+    seen_si = False
+    for k in range(i + 1, min(last, i + 7)):
+        m = morphs[k]
+        if m.tag == "EP" and m.form in ("시", "으시"):
+            seen_si = True
+        elif m.tag == "EP" and m.form in ("었", "았", "였", "ᆻ"):
+            return seen_si
+        elif m.tag == "EP":
+            continue
+        elif m.tag in ("EC", "EF", "ETM", "ETN"):
+            if m.tag == "EC" and m.form in ("지", "게") and not seen_si:
+                continue  # 받지 않으셨다니: the negation's own connective
+            return seen_si and m.tag == "EC" and m.form in _EXPERIENCE_EC
+        elif m.tag.startswith("J"):
+            continue
+        elif seen_si:
+            return False
+    return False
 
 
 WARNING = 2  # what _bad_news_at returns for a possible bad outcome
@@ -973,7 +1072,9 @@ def _bad_news_at(morphs: tuple[Morph, ...], i: int, last: int) -> bool | int:
     if form == "차" and tag == "VV" and i > 0 and morphs[i - 1].form in ("꽉", "다", "모두"):
         return True  # 예약이 꽉 찼습니다
     if tag == "MAG" and form == "아직":
-        return any(_negation_at(morphs, k, i, last) == 1 for k in range(i + 1, last))
+        return any(
+            _negation_at(morphs, k, i, last) == 1 and not _experienced(morphs, k, last) for k in range(i + 1, last)
+        )
     return False
 
 
@@ -1180,7 +1281,17 @@ def _decide(
         fact = negative[-1]
         k = max(j for j, f in enumerate(facts) if f is fact)
         first_k, last_k, _ = spans[k]
+        # 5'. prohibition: what we never do, to keep the customer safe (저희는 문자로 링크를 보내지 않습니다,
+        # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
+        if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
+            return "prohibition"
+        # 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다: where or what the customer's deal does not reach
+        if _unavailable_deal(morphs, fact.negative_at, last_k):
+            return "refusal"
         # 8. limitation
+        # a self-service step locked for a time (탈퇴 후 30일 동안은 다시 가입할 수 없어요): told as information
+        if _locked_for_a_time(morphs, first_k, last_k, fact):
+            return "consequence" if k > 0 or _after_event(morphs, first_k, last_k) else "limitation"
         # a benefit lost after a condition (탈퇴하시면 포인트는 복구할 수 없어요) is a warning, told as information
         withheld = _benefit_withheld(morphs, first_k, last_k) and all(rel != "condition" for _, _, rel in spans[:k])
         company_action = fact.subject_class == "product" and (fact.predicate_noun in _COMPANY_ACTIONS or withheld)
@@ -1219,6 +1330,143 @@ def _decide(
     if "예정" in main_forms and main.subject_class == "agent":
         return "promise"
     return "statement"
+
+
+# Credentials and phishing vectors: what an agent never asks for or sends (a safety statement, not a refusal).
+_SECRETS = _words(
+    "비밀번호 비번 암호 패스워드 인증번호 OTP otp 보안카드 주민번호 주민등록번호 개인정보 링크 URL url PIN pin 핀번호 "
+    "CVC cvc CVV cvv 보안코드"
+)
+_SECRET_HEADS = {
+    "번호": _words("카드 계좌 인증 주민 비밀 주민등록 보안 핀"),
+    "정보": _words("개인 금융 카드 결제 계좌 인증"),
+}
+
+
+def _secret(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if not m.tag.startswith(("N", "SL")):
+            continue
+        if m.form in _SECRETS:
+            return True
+        heads = _SECRET_HEADS.get(m.form)
+        if heads is not None and k > first and morphs[k - 1].form in heads:
+            return True
+    return False
+
+
+def _protective(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """We (or our staff) never ask for, send or look at the customer's credentials: 저희는 문자로 링크를 보내지
+    않습니다, 상담원은 비밀번호를 묻지 않습니다. A withheld service (드리다: 비밀번호를 알려 드릴 수 없습니다) stays a
+    refusal, and so does anything the customer is told they cannot do (-시-)."""
+    if fact.subject_class not in ("agent", "person", "thing") or fact.customer_cue or fact.predicate_noun == "드리":
+        return False
+    if any(morphs[k].form == "드리" and morphs[k].tag in ("VV", "VX") for k in range(first, last)):
+        return False
+    # the secret may be the topic of an earlier clause: 개인정보는 … 넘기지 않으니 안심하세요
+    return _secret(morphs, 0, last) or _without_consent(morphs, first, last)
+
+
+def _without_consent(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """동의 없이 / 허락 없이 / 임의로: what we never do behind the customer's back (동의 없이 결제하지 않습니다)."""
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form in ("임의로", "몰래", "함부로") and m.tag == "MAG":
+            return True
+        if m.form in ("동의", "허락", "허락도", "승인", "확인") and m.tag == "NNG" and k + 1 < last:
+            nxt = morphs[k + 1]
+            if nxt.form == "없이" or (nxt.tag.startswith("J") and k + 2 < last and morphs[k + 2].form == "없이"):
+                return True
+    return False
+
+
+_LAW_NOUNS = _words("법 법률 법령 법규 현행법 관련법 실정법 시행령")
+_MINORS = _words("미성년자 미성년 청소년 미성년자분")
+
+
+def _legal(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """What the law forbids, told as such: 법에 따라 … 판매할 수 없습니다, 미성년자에게는 팔지 않습니다, 만 19세 미만은
+    구매할 수 없습니다. A service the customer is owed (환불, 교환, 취소) cited on a law stays a refusal."""
+    if fact.customer_cue and fact.subject_class == "customer" and not _minor(morphs, 0, last):
+        return False
+    obj, marked = _object_noun(morphs, first, last)
+    if fact.predicate_noun in _SERVICES or any(w in _SERVICES or w[-2:] in _SERVICES for w in (obj or "", *marked)):
+        return False
+    return _law(morphs, 0, last) or _minor(morphs, 0, last)
+
+
+def _law(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if m.tag != "NNG" or not (m.form in _LAW_NOUNS or (len(m.form) >= 3 and m.form.endswith("법"))):
+            continue
+        nxt = morphs[k + 1] if k + 1 < last else None
+        nxt2 = morphs[k + 2] if k + 2 < last else None
+        if nxt is not None and (
+            nxt.form in ("상", "적")
+            or (nxt.form == "에" and nxt2 is not None and nxt2.form in ("따르", "의하", "따라"))
+        ):
+            return True
+    return False
+
+
+def _minor(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    for k in range(first, last):
+        m = morphs[k]
+        if m.form in _MINORS and m.tag.startswith("N"):
+            return True
+        if m.form == "미만" and k > first and morphs[k - 1].form == "세":
+            return True  # 만 19세 미만
+    return False
+
+
+# What the customer does for themselves on an account (가입, 로그인, 닉네임 변경): locked for a stated time, it is
+# how the service works, not a refusal of a request.
+_SELF_SERVICE = _words(
+    "가입 재가입 로그인 변경 바꾸 수정 신청 재신청 사용 쓰 이용 인증 접속 등록 재등록 재발급 탈퇴 참여 응모 작성 "
+    "만들 생성 시도 입력 재설정 설정 요청"
+)
+_DURATION_UNITS = _words("일 시간 분 초 주 주일 개월 달 년 해 일주일 하루 이틀 사흘 나흘 한달")
+
+
+def _locked_for_a_time(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """A self-service step negated for a stated duration (30일 동안은, 10분간, 일주일 동안)."""
+    if fact.agent_cue or fact.subject_class in ("agent", "third_party", "person") or fact.predicate_noun == "드리":
+        return False
+    op = fact.predicate_noun
+    if op in ("하", "되", "가능", "불가", "불가능", None):
+        obj, _ = _object_noun(morphs, first, last)
+        op = obj or obj_or_subject_head(fact)
+    if op not in _SELF_SERVICE:
+        return False
+    for k in range(0, last):
+        m = morphs[k]
+        if m.form in ("동안", "간", "이내", "내") and m.tag in ("NNG", "NNB", "XSN") and k > 0:
+            unit = morphs[k - 1]
+            if unit.form in _DURATION_UNITS and (
+                unit.form in ("일주일", "하루", "이틀", "사흘", "나흘", "한달")
+                or (k > 1 and morphs[k - 2].tag in ("SN", "NR", "MM"))
+            ):
+                return True
+    return False
+
+
+def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
+    """An event the time counts from: 탈퇴 후, 변경하신 뒤, 가입 이후."""
+    return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
+
+
+def _unavailable_deal(morphs: tuple[Morph, ...], at: int, last: int) -> bool:
+    """The negation at `at` modifies a menu, place, date or coupon that is the predicate (N이다)."""
+    for k in range(at + 1, min(last - 2, at + 5)):
+        if morphs[k].tag == "ETM":
+            head = morphs[k + 1].form
+            deal = head in _UNAVAILABLE_DEALS or (
+                head in _GOODS and any(m.form in _COMMERCIAL_DEALS for m in morphs[:at])  # 쿠폰 못 쓰는 상품이에요
+            )
+            return deal and morphs[k + 2].tag == "VCP"
+    return False
 
 
 def _service_withheld(
@@ -1262,8 +1510,10 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
     op = fact.predicate_noun
     if op == "하":  # the object or topic names the operation: 캡처를 하다, 공동 편집은 하실 수 없다
         op = obj or (marked[-1] if marked else None)
-    elif op in ("되", "가능", "불가", "불가능", None):  # the subject names it: 파일 이동이 불가능하다
+    elif op in ("되", "가능", "불가", "불가능", "어렵", "힘들", None):  # the subject names it: 파일 이동이 불가능하다
         op = obj or (fact.subject.split()[-1] if fact.subject else None) or (marked[-1] if marked else None)
+        if fact.predicate_noun in ("어렵", "힘들") and fact.subject:
+            op = fact.subject.split()[-1]  # 빈 벽은 파노라마 촬영이 힘듭니다: an adjective's subject names it
         if (
             op in _ATTEMPT
             and op == obj_or_subject_head(fact)
@@ -1272,6 +1522,8 @@ def _operation_limit(morphs: tuple[Morph, ...], first: int, last: int, fact: _Fa
             and not device_object
         ):
             return False  # 연결이 안 돼요, 로그인이 안 됩니다: an attempt that failed, which the agent can try again
+    if op in ("허용", "허가") and not device_object and "product" not in (fact.subject_class, fact.topic_class):
+        return False  # 대리 수령은 허용되지 않습니다: what the company permits, not a phone's permission setting
     if op in _DEVICE_OPS:
         return True
     # an action aimed at a device that is no company action: 두 기기에 페어링할 수 없습니다, 이 폰에는 유심을 못 넣어요
@@ -1588,6 +1840,7 @@ class _ConditionLike:  # what `meets` reads (schema.Condition); declared here to
     not_relation: Sequence[str] | None
     alternative: bool | None
     predicate: Sequence[str] | None
+    not_predicate: Sequence[str] | None
 
 
 def meets(
@@ -1602,6 +1855,8 @@ def meets(
     if condition.not_act is not None and act in condition.not_act:
         return False
     if condition.predicate is not None and u.predicate not in condition.predicate:
+        return False
+    if condition.not_predicate is not None and u.predicate in condition.not_predicate:
         return False
     if condition.alternative is not None and u.alternative != condition.alternative:
         return False
@@ -1639,6 +1894,8 @@ def why_not(
         out.append(f"alternative is {str(u.alternative).lower()}")
     if condition.predicate is not None and u.predicate not in condition.predicate:
         out.append(f"negated predicate {u.predicate} not in {list(condition.predicate)}")
+    if condition.not_predicate is not None and u.predicate in condition.not_predicate:
+        out.append(f"negated predicate {u.predicate} in not_predicate")
     if condition.subject is not None and clause.subject_class not in condition.subject:
         out.append(f"subject {clause.subject_class} not in {list(condition.subject)}")
     if condition.not_subject is not None and clause.subject_class in condition.not_subject:
