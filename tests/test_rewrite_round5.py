@@ -233,3 +233,88 @@ def test_a_polite_request_orders_no_haste(coach: cs_coach.Coach) -> None:
 def test_an_adjective_modifying_a_noun_after_a_condition_is_still_plain_worded(coach: cs_coach.Coach) -> None:
     fixed = coach.fix("이 앱을 쓰시면 동일한 계정으로 모든 기기에서 보실 수 있어요.").text
     assert "같은 계정으로" in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("가족관계증명서를 안 보내 주시면 등록이 안 됩니다.", "가족관계증명서를 보내 주시면 등록이 됩니다."),
+        ("본인 확인을 안 해 주시면 주소 변경이 불가능합니다.", "본인 확인을 해 주시면 주소 변경이 가능합니다."),
+    ],
+)
+def test_a_negated_request_as_condition_turns_positive(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_what_does_not_apply_somewhere_is_not_made_a_difficulty(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이 상품권은 온라인 몰에서는 안 돼요.")
+    assert "몰에서는 어려워요" not in fixed
+    assert "온라인 주문이 어려워요" in unsafe(coach, "지금은 온라인 주문이 안 돼요.")
+
+
+def test_a_time_adverbial_before_the_negation_is_fine_for_a_difficulty(coach: cs_coach.Coach) -> None:
+    assert "포장 개봉 후에는 어렵습니다" in unsafe(coach, "반품은 포장 개봉 후에는 불가능합니다.")
+
+
+def test_a_filled_template_gives_the_difficulty_its_subject_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "회사 규정상 사용 후에는 환불 불가입니다.")
+    assert "환불이 어렵습니다" in fixed and "규정" not in fixed
+
+
+def test_a_passive_refund_is_said_from_the_agent_side_not_flipped(coach: cs_coach.Coach) -> None:
+    assert "돌려받지" not in unsafe(coach, "사용하신 기간의 요금은 환급되지 않습니다.")
+    assert "돌려 드립니다" in unsafe(coach, "남은 금액은 이번 주 안에 환급됩니다.")
+    assert "금액이 이번 주 안에 돌려" not in unsafe(coach, "남은 금액이 이번 주 안에 환급됩니다.")
+
+
+def test_a_bare_time_limit_keeps_its_adverbial_particle(coach: cs_coach.Coach) -> None:
+    assert "14일 안에 반품" in coach.fix("받으신 날부터 14일 이내 반품 신청이 가능합니다.").text
+    assert "14일 안입니다" not in coach.fix("반품 기한은 14일 이내입니다.").text
+
+
+def test_telling_when_is_background_not_a_retort() -> None:
+    background = analyze("아까 안내해 드렸는데 접수가 아직 안 됐어요.").sentences[0].morphs
+    assert retort_before(background, len(background) - 2) is None
+
+
+def test_no_apology_for_letting_the_customer_use_what_they_have(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "점검해 보니 이상이 없어요. 그냥 쓰시면 돼요.")
+    assert "죄송하지만 쓰시면" not in fixed and "그냥" not in fixed
+    assert unsafe(coach, "그냥 기다리시면 돼요.").startswith("죄송하지만")
+
+
+def test_a_banmal_give_me_becomes_a_request(coach: cs_coach.Coach) -> None:
+    assert coach.fix("카드 번호 뒷자리 줘.").text == "카드 번호 뒷자리 주세요."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("그건 초기 불량이 아니라고요.", "그건 초기 불량이 아니에요. 제가 다시 한번 차근차근 설명드릴게요."),
+        ("설정에서 알림을 끄시라고요.", "설정에서 알림을 끄세요. 제가 다시 한번 차근차근 설명드릴게요."),
+    ],
+)
+def test_an_insisting_dagoyo_is_a_retort_too(coach: cs_coach.Coach, text: str, expected: str) -> None:
+    assert unsafe(coach, text) == expected
+
+
+def test_an_echo_question_with_dagoyo_is_not_a_retort(coach: cs_coach.Coach) -> None:
+    text = "택배가 아직 안 왔다고요? 바로 위치를 확인해 볼게요."
+    assert not any(f.rule_id == "exasperated-ending" for f in coach.check(text).findings)
+
+
+def test_a_clause_that_goes_on_with_goyo_keeps_going_on(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "그 부분은 저희가 바꿔 드릴 수가 없구요, 판매처에 문의하셔야 돼요.")
+    assert "바꿔 드리기 어렵고요, 판매처" in fixed
+
+
+def test_a_cushion_follows_the_agents_own_reason() -> None:
+    from cs_coach.rewrite import _prefix_point
+
+    text = "이 건은 제가 처리할 권한이 없어서 본사에 문의해 주세요."
+    sentence = analyze(text).sentences[0]
+    target = next(i for i, m in enumerate(sentence.morphs) if m.form == "문의")
+    assert text[_prefix_point(sentence, text, target):].startswith("본사에")
+    other = "서류가 빠져서 다시 보내 주세요."
+    s2 = analyze(other).sentences[0]
+    assert _prefix_point(s2, other, next(i for i, m in enumerate(s2.morphs) if m.form == "보내")) == 0

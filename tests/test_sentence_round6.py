@@ -73,6 +73,22 @@ PAIRS = [
     ("blame", "설명서를 안 읽어 보신 것 같아요.", "안내 문자를 못 받으신 것 같아요. 바로 다시 보내 드릴게요."),
     # a thing that does not change after the customer's -셔도
     ("honorific", "이 셔츠는 건조기에 돌리셔도 줄어들지 않으세요.", "이 셔츠는 건조기에 돌리셔도 줄어들지 않아요."),
+    # 계시다 of a thing (a bare noun before a place word) vs of a person
+    ("honorific", "손님, 잔돈 여기 계십니다.", "손님, 점장님 여기 계십니다."),
+    # our own staff raised before the customer vs the customer's side
+    ("honorific", "저희 점장님께서 내일 직접 전화 주실 거예요.", "어머님께서 내일 직접 오셔도 돼요."),
+    # nothing left to say or do vs something to say; a colleague blamed vs a colleague's mistake owned
+    ("empathy", "저도 더 드릴 말씀이 없네요.", "고객님께 드릴 말씀이 있어서 연락드렸어요."),
+    ("blame", "예전 담당자가 잘못 처리한 거라서 저는 잘 몰라요.",
+     "예전 담당자가 잘못 처리한 것 같아요. 정말 죄송합니다."),
+    # seats filled, stock gone vs a battery filled; a withheld discount vs one replaced by what we did instead
+    ("positive", "이번 주 토요일은 예약이 벌써 다 찼어요.", "배터리가 벌써 다 찼어요."),
+    ("positive", "그 색은 물량이 한 개도 안 남았어요.",
+     "이 쿠폰은 다른 할인과 같이 쓰실 수 없어서, 할인 폭이 큰 쪽으로 먼저 적용해 드렸어요."),
+    # -세요 of another person describes them; 본인 is the customer spoken to
+    ("request", "본인이 직접 지점에 방문하십시오.", "담당 원장님은 오늘 오후 진료만 하세요."),
+    # a person away from the desk is no lack of seats; a service not done is
+    ("positive", "이번 주는 방문 수리는 하지 않습니다.", "담당자는 지금 자리에 없습니다. 돌아오는 대로 전화드릴게요."),
 ]
 
 
@@ -97,10 +113,13 @@ def test_minimal_pairs(coach: Coach, category: str, bad: str, good: str) -> None
         ("consequence", "탈퇴 후 30일 동안은 다시 가입할 수 없어요."),
         ("limitation", "닉네임은 일주일 동안 바꿀 수 없어요."),
         ("refusal", "3일 동안은 교환이 안 됩니다."),
+        ("consequence", "지운 사진은 되살릴 수 없으니 신중하게 골라 주세요."),
+        ("refusal", "환불은 안 되니 꼭 확인하고 주문하세요."),
         ("apology", "앱을 이용하지 못하셨다니 정말 죄송합니다."),
         ("statement", "연락을 못 받으셔서 걱정되셨겠어요."),
         ("refusal", "이 쿠폰은 쓰실 수 없어요."),
         ("statement", "운동화는 금요일에 다시 들어오세요."),
+        ("statement", "설치는 하지 않아도 바로 쓰실 수 있어요."),
         ("statement", "새 모델은 다음 달에 출시되세요."),
     ],
 )

@@ -134,7 +134,9 @@ def _without_dismissive_na(made: Suggestion, sentence: Sentence, text: str) -> S
 
 
 _TELLING_NOUNS = frozenset({"말씀", "설명", "안내", "얘기", "이야기"})
-_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "계속", "이미", "아까", "벌써", "누차", "수차례"})
+# (아까, 이미, 계속 alone tell when, not how often: '아까 안내해 드렸는데 처리가 안 됩니다' is background; with -잖- it
+# is the reproach)
+_REPROACH_WORDS = frozenset({"몇", "여러", "분명히", "분명", "누차", "수차례", "수십"})
 
 
 def retort_before(morphs: Sequence[Morph], first: int) -> tuple[int, int] | None:
@@ -429,6 +431,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             if _negation_lost(morphs, e_start, e_end, replacement):  # 불가능합니다 -> 어렵습니다
                 if _falls_short(morphs, e_start, e_end) or _tense_lost(morphs, e_start, e_end, replacement):
                     return None
+                if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, e_start):
+                    return None
                 edits.extend(_npi_edits(morphs, e_start, text))
                 if replacement.startswith(("어렵", "어려")):
                     edits.extend(_subject_particle(morphs, e_start, text))
@@ -436,12 +440,15 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         start, end = word_span(morphs, first, last)
         if _past_lost(suggest, morphs, first, end):
             return None
-        replacement = fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip()
+        replacement = _difficulty_subject(fill(pick_level(suggest.replace, level), hit, sentence, text).lstrip())
+        replacement = _going_on(replacement, morphs, start, end)
         if text[start - 1 : start] == " " and _hada_noun_before(morphs, start, replacement):
             start -= 1  # '변경 못 해요' -> '변경하기 어려워요': with the negation gone the 하다 verb is one word again
         if _negation_lost(morphs, start, end, replacement):
             if _falls_short(morphs, start, end) or _tense_lost(morphs, start, end, replacement):
                 return None
+            if replacement.startswith(("어렵", "어려")) and _adverbial_before(morphs, start):
+                return None  # '쿠폰은 다른 상품에는 안 돼요' -> '다른 상품에는 어려워요' says what is hard of nothing
             edits.extend(_npi_edits(morphs, start, text))
             if replacement.startswith(("어렵", "어려")):  # the noun is the subject ('연락 드리기': its object)
                 edits.extend(_subject_particle(morphs, start, text))
@@ -471,7 +478,9 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             edits[k] = (edits[k][0], max(edits[k][1], punct[1]), edits[k][2] + suggest.final_punct)
         else:
             edits.append(punct)
-    if suggest.prefix is not None:
+    if suggest.prefix is not None and not (
+            pick_level(suggest.prefix, level).strip() in _APOLOGY_CUSHIONS and _lets_them_use(morphs)):
+        # ('문제없어요. 그냥 쓰시면 돼요' -> '쓰시면 돼요': no apology for letting the customer use what they have)
         prefix = fill(pick_level(suggest.prefix, level), hit, sentence, text)
         at = _prefix_point(sentence, text, first)
         already = text.startswith(prefix.strip(), at) or any(
@@ -485,7 +494,7 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
         addition = fill(pick_level(suggest.append, level), hit, sentence, text).strip()
         if denies_what_it_offers(addition, morphs):
             pass  # '방법이 없어요' then '다른 방법이 있는지 찾아볼게요' contradicts itself
-        elif _falls_short(morphs, sentence.start, sentence.end) and not slots(addition):
+        elif _ends_in_shortfall(morphs) and not slots(addition):
             pass  # '금액이 안 되거든요' is the fact behind a refusal: its next step is the customer's, not a search
         elif not text[end:].lstrip().startswith(addition):
             closed = morphs[-1].tag in {"SF", "SE"} or text[end - 1 : end] in {"~", "!", "?", "."}
@@ -493,6 +502,24 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
     if not edits:
         return None  # everything it would add is already there: offering it again would never converge
     return merge_edits(edits, text, suggest.applicability, suggest.description)
+
+
+_APOLOGY_CUSHIONS = frozenset({"죄송하지만", "번거로우시겠지만", "죄송합니다만", "실례지만"})
+_USE_VERBS = frozenset({"쓰", "사용하", "이용하", "드시", "입", "신", "끼", "타"})
+
+
+def _lets_them_use(morphs: Sequence[Morph]) -> bool:
+    """Does the sentence tell the customer they may go on using something (그냥 쓰시면 돼요, 사용하셔도 됩니다)?"""
+    for i, m in enumerate(morphs):
+        stem = m.form if m.tag in {"VV", "XSV"} else None
+        if m.tag == "XSV" and i > 0:
+            stem = morphs[i - 1].form + m.form
+        if stem not in _USE_VERBS:
+            continue
+        rest = [x.form for x in morphs[i + 1 : i + 5]]
+        if any(f in {"면", "으면", "어도", "아도"} for f in rest) and any(f == "되" for f in rest):
+            return True
+    return False
 
 
 def split_sentence(sentence: Sentence, text: str, applicability: str, description: str) -> Suggestion | None:
@@ -511,6 +538,17 @@ _OPENERS = "{[(<\"'「『“‘"
 _CLAUSE_LINKS = frozenset({"고", "며", "으며", "는데", "ᆫ데", "은데"})  # a clause of its own can end here
 _CONDITION_ENDINGS = frozenset({"면", "으면", "려면", "으려면", "다면", "이면", "거든", "으면은", "면은"})
 _BACKGROUND_LINKS = frozenset({"는데", "ᆫ데", "은데"})
+_CAUSE_LINKS = frozenset({"니까", "으니까", "니", "으니", "어서", "아서", "여서", "라서", "이라서"})
+
+
+def _agent_speaks(morphs: Sequence[Morph], end: int) -> bool:
+    """Does the clause ending at `end` have the agent (저/제/저희 + 가/는/도) as its subject?"""
+    k = end - 1
+    while k > 0 and not (morphs[k].tag == "EC" and morphs[k + 1].word != morphs[k].word and morphs[k + 1].tag != "VX"):
+        if morphs[k].tag in {"JKS", "JX"} and morphs[k - 1].tag == "NP" and morphs[k - 1].form in {"저", "제", "저희"}:
+            return True
+        k -= 1
+    return False
 
 
 def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
@@ -529,8 +567,10 @@ def _prefix_point(sentence: Sentence, text: str, target: int = 0) -> int:
                   and leads_with_subject(morphs, nxt)]
     # a clause that goes on with -는데 is background (배송은 잘 되고 있는데): the cushion softens what follows it
     background = [nxt for i, nxt in ends if morphs[i].form in _BACKGROUND_LINKS and morphs[nxt].tag != "VX"]
-    if conditions or other_doer or background:
-        return morphs[max(conditions + other_doer + background)].start
+    # the agent's own reason (제가 답변을 못 드리니까 …): the cushion softens the customer's part after it
+    agent_cause = [nxt for i, nxt in ends if morphs[i].form in _CAUSE_LINKS and _agent_speaks(morphs, i)]
+    if conditions or other_doer or background or agent_cause:
+        return morphs[max(conditions + other_doer + background + agent_cause)].start
     start = sentence_span(sentence)[0]
     while start > sentence.start and text[start - 1] in _OPENERS:
         start -= 1  # '{N}분', '"안내"': the cushion goes before the bracket, not inside it
@@ -666,6 +706,64 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
 _BARE_TIME_NOUNS = frozenset({"오늘", "내일", "모레", "지금", "당일", "주말", "평일", "이번", "올해", "금일", "익일"})
 
 
+_GOING_ON = frozenset({"고요", "구요"})
+
+
+def _going_on(replacement: str, morphs: Sequence[Morph], start: int, end: int) -> str:
+    """A clause that went on with -고요 (해 드릴 수가 없구요, 제조사에 …) keeps going on: '해 드리기 어렵고요,', not
+    '어려워요,' (one sentence's worth of replacement only)."""
+    ending = [m for m in morphs if start <= m.start < end and m.tag == "EF"]
+    if not ending or ending[-1].form not in _GOING_ON or _MODEL_BREAK.search(replacement):
+        return replacement
+    head, _, last = replacement.rpartition(" ")
+    pieces = [(f, t) for f, t, _ in tokenize_phrase(last)]
+    if len(pieces) < 2 or pieces[-1][1] != "EF":
+        return replacement
+    joined = join_word([*pieces[:-1], ("고요", "EF")])
+    return f"{head} {joined}" if head else joined
+
+
+def _difficulty_subject(replacement: str) -> str:
+    """In a filled template, a bare noun right before 어렵다 takes 이/가 ('{mid} 어렵습니다' with mid = '개봉 후에는
+    반품' -> '반품이 어렵습니다')."""
+    if "어렵" not in replacement and "어려" not in replacement:
+        return replacement
+    words = replacement.split(" ")
+    pieces = tokenize_phrase(replacement)
+    if len({w for _, _, w in pieces}) != len(words):
+        return replacement  # the words are not Kiwi's words: leave it
+    by_word: dict[int, list[tuple[str, str]]] = {}
+    for form, tag, w in pieces:
+        by_word.setdefault(w, []).append((form, tag))
+    for w in range(1, len(words)):
+        here, prev = by_word.get(w, []), by_word.get(w - 1, [])
+        if here and here[0][1] == "VA" and here[0][0] == "어렵" and prev and all(
+                t in {"NNG", "NNP", "SL"} for _, t in prev) and prev[-1][0] not in _BARE_TIME_NOUNS:
+            words[w - 1] += choose(words[w - 1], "이")
+    return " ".join(words)
+
+
+def _adverbial_before(morphs: Sequence[Morph], start: int) -> bool:
+    """Is the word right before the negation (adverbs aside) an adverbial phrase (다른 상품에는, 매장에서)? Then
+    안 되다 means 'does not apply / work there', and 어렵다 there has no subject to be hard."""
+    before = [m for m in morphs if m.end <= start and not is_symbol(m)]
+    while before and before[-1].tag == "MAG":
+        word = before[-1].word
+        before = [m for m in before if m.word != word]
+    if not before:
+        return False
+    word = [m for m in before if m.word == before[-1].word]
+    nouns = [m for m in word if m.tag.startswith("NN")]
+    if nouns and nouns[-1].form in _TIME_ADVERBIAL_NOUNS:
+        return False  # '출고 이후에는 어렵습니다' (when it is hard) reads well
+    return any(m.tag == "JKB" for m in word) and word[-1].tag in {"JKB", "JX"}
+
+
+_TIME_ADVERBIAL_NOUNS = frozenset({"이후", "후", "뒤", "전", "이전", "때", "동안", "중", "주말", "평일", "오늘", "내일",
+                                   "지금", "당일", "기간", "시간", "이내", "내", "밤", "오전", "오후", "저녁", "새벽",
+                                   "연휴", "공휴일", "휴일", "월말", "월초", "현재", "요즘", "시"})
+
+
 def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
     """'반품 안 돼요' -> '반품이 어려워요': spoken Korean drops the 이/가 before 안 되다 and 불가, a difficulty needs it
     ('반품 어려워요' reads cut off). Not after a time word (오늘 안 돼요 -> 오늘 어려워요 stays as it is)."""
@@ -700,6 +798,13 @@ def _falls_short(morphs: Sequence[Morph], start: int, end: int) -> bool:
                 # 되다 as a complement, 처리가 안 되다 too: the tag says nothing about 'fall short')
                 return True
     return False
+
+
+def _ends_in_shortfall(morphs: Sequence[Morph]) -> bool:
+    """Is the sentence's last negation a 'falls short' 안 되다 (… 금액이 안 되거든요), not a refusal after it
+    (등급이 안 돼서 쿠폰을 못 드려요)?"""
+    negations = [m for m in morphs if (m.form, m.tag) in _NEGATORS]
+    return bool(negations) and _falls_short(morphs, negations[-1].start, negations[-1].end)
 
 
 def _tense_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
@@ -785,6 +890,8 @@ def _lexicon_suggestions(
             out.append((merge_edits([(start, end, lead)], text, "safe" if entry.safe else "unsafe",
                                     f"'{entry.word}' → '{replacement}'"), replacement))
             continue
+        if entry.word.endswith("되다") and last.endswith(("드리다", "주다")) and _subject_before(morphs, hit.first):
+            continue  # '차액이 환급됩니다' -> '차액이 돌려드립니다': the doer's verb needs no thing as its subject
         if last.endswith("기") and _possibility_follows(morphs, hit.last):
             continue  # 수령 가능 -> '받기 가능' is no plainer: the clause wants '받으실 수 있습니다'
         light = entry.pos == "noun" and _hada_follows(morphs, hit.last)
@@ -793,6 +900,13 @@ def _lexicon_suggestions(
         if light and ((lead and not _takes_a_verb(lead)) or not tokenize_phrase(last)[-1][1].startswith("NN")):
             continue  # '에스컬레이션 해' -> '상급자 전달 해': a noun phrase takes no 하다; the replacement needs a verb
         replaced = {hit.first: stem_morphs(last), **{i: [] for i in range(hit.first + 1, hit.last)}}
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and hit.last < len(morphs) and morphs[
+                hit.last].tag == "VCP":
+            continue  # '30일 이내입니다' -> '30일 안입니다': 안 is no predicate noun
+        if entry.pos == "noun" and last in _BOUND_TIME_NOUNS and _bare_adverbial(morphs, hit.last):
+            replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first] = [
+                *replaced[hit.last - 1 if hit.last - 1 > hit.first else hit.first], ("에", "JKB")]
+            # '7일 이내 교환 가능' -> '7일 안에 교환 가능': 이내 stands alone as an adverbial, 안 does not
         edits = rejoin(morphs, replaced, text)
         if not edits:
             continue
@@ -822,6 +936,25 @@ def _lexicon_suggestions(
 
 
 _GOAL_PARTICLES = frozenset({"에게", "께", "한테", "로", "으로", "에"})
+
+
+_BOUND_TIME_NOUNS = frozenset({"안", "뒤", "전", "동안"})
+
+
+def _bare_adverbial(morphs: Sequence[Morph], last: int) -> bool:
+    """Does the noun end its word with no particle, before another word (7일 이내 교환 …)?"""
+    return last < len(morphs) and morphs[last].word != morphs[last - 1].word and not is_symbol(morphs[last]) and (
+        morphs[last].tag not in {"VCP", "XSV", "XSA", "JKB", "JX"})
+
+
+def _subject_before(morphs: Sequence[Morph], first: int) -> bool:
+    """Is there a 이/가-marked subject in the clause before `first` (a topic with 은/는 is not one)?"""
+    for m in reversed(morphs[:first]):
+        if m.tag == "EC":
+            return False
+        if m.tag in {"JKS", "JKC"}:
+            return True
+    return False
 
 
 def _hada_follows(morphs: Sequence[Morph], last: int) -> bool:

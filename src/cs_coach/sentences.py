@@ -19,7 +19,8 @@ For every analysed sentence it gives
                     what we never do to keep the customer safe (저희는 문자로 링크를 보내지 않습니다, 비밀번호는 묻지
                     않습니다) and what the law forbids (법에 따라 …, 미성년자에게는 판매하지 않습니다), unless a service
                     the customer is owed is withheld (환불) or the agent withholds a service (알려 드릴 수 없습니다)
-    6. consequence  a condition clause followed by a negative clause
+    6. consequence  a condition clause followed by a negative clause; a negative given as the reason for a
+                    caution (되돌릴 수 없으니 신중하게 눌러 주세요), unless a service is withheld (환불은 안 되니 …)
     7. bad_news     closure, stock, expiry, delay: 품절/매진/마감/종료/만료/소진/단종/지연 되다, 팔렸다,
                     끝났다, 지났다, 재고가 없다, 늦어지다, 아직 … 않았다
     8. limitation   a negative clause whose subject is a product/app/service (or under a product topic such as
@@ -33,7 +34,8 @@ For every analysed sentence it gives
                     `experience` (a rule's `not_predicate: [experience]`)
    9. refusal      a negative clause (안/못 + V, -지 않다, 아니다, 없다, 수 없다, 불가, 어렵다, 힘들다, 곤란하다,
                     모르다) whose subject is the agent, elided, a person or a thing, with no condition clause;
-                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다)
+                    not absence of a cost or a problem (추가 요금은 없습니다, 하실 필요가 없습니다); a negated
+                    modifier naming the menu, place or date the deal does not reach (쿠폰을 못 쓰는 메뉴예요)
    10. instruction  a directive (-세요, -십시오, -주세요, -시면 됩니다) on a device step (누르다, 선택하다, 켜다 …)
    11. request      any other directive to the customer: -주세요, -주시기 바랍니다, -십시오, -(으)셔야 하다,
                     -세요 on a verb, 부탁드립니다, memo style (-할 것, 바람, 요망)
@@ -43,7 +45,8 @@ For every analysed sentence it gives
    15. statement    anything else
 - **quoted** spans ('…', "…", 「…」, […], <…> and menu paths such as 설정 > 일반): words that are not the agent's;
 - **alternative**: something that CAN be done follows the last negative (in the same sentence or anywhere in the
-  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다.
+  next one): 대신, 가능하다, 할 수 있다, 해 드리겠습니다 / 드릴게요, -시면 됩니다, 다른 방법이 있다; in the same
+  sentence also a service already done instead (같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요).
 
 Everything except `alternative`'s look at the next sentence depends on the sentence alone, so it is
 computed once per analysis key and cached; `understand` adds offsets and the next sentence's part.
@@ -93,11 +96,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CUSTOMER = _words("고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하")
+_CUSTOMER = _words(
+    "고객 고객님 손님 회원 회원님 고객분 구매자 구매자님 주문자 주문자님 가입자 이용자 사용자 귀하 본인 당신"
+)
 _PERSON = _words(
     "님 분 씨 보호자 매니저 상담사 상담원 기사 담당자 직원 점장 팀장 과장 대리 실장 부장 선생님 엔지니어 "
     "수리기사 배송기사 설치기사 관리자 대표 사장 사장님 원장 간호사 의사 약사 강사 코치 가족 부모님 자녀 아이 "
-    "어머님 아버님 친구 본인 당신 그분 이분 저분 누구 사람 타인"
+    "어머님 아버님 친구 그분 이분 저분 누구 사람 타인"
 )
 _AGENT = _words("저 제 저희 당사 우리 저희회사 저희쪽 본사 고객센터 상담센터 센터 저희매장 당사매장 회사")
 _PRODUCT = _words(
@@ -376,7 +381,8 @@ def _compute(morphs: tuple[Morph, ...], base: int) -> _Core:
     neg_at = max((fact.negative_at for fact in facts), default=-1)
     neg_at = max(neg_at, flags.bad_news_at)
     alt_positions = _alternative_positions(morphs)
-    alt_after = neg_at >= 0 and any(p > neg_at for p in alt_positions)
+    done = _done_for_customer(morphs)  # 더 큰 할인을 먼저 적용해 드렸어요: what we did instead, in this sentence
+    alt_after = neg_at >= 0 and any(p > neg_at for p in (*alt_positions, *done))
     quoted = tuple((a - base, b - base) for a, b in quoted_chars)
     negative = neg_at >= 0 or act in NEGATIVE_ACTS
     predicate = _predicate_class(morphs, spans, facts) if negative else None
@@ -868,8 +874,10 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
     head = morphs[first]
     if head.tag == "NP" and head.form in ("저", "제", "저희", "우리"):
         return "agent"
-    if head.tag == "NP" and head.form in ("그분", "이분", "저분", "당신"):
+    if head.tag == "NP" and head.form in ("그분", "이분", "저분"):
         return "person"
+    if head.tag == "NP" and head.form == "당신":
+        return "customer"  # the one spoken to
     tail = morphs[last - 1]
     if tail.form in ("분", "씨") and tail.tag == "NNB":
         counted = last - 2 >= first and morphs[last - 2].tag in ("SN", "NR")
@@ -900,6 +908,7 @@ def classify(morphs: Sequence[Morph], first: int, last: int) -> str:
 
 
 _NP_ADVERBS = _words("없이 같이 함께 처럼 대로")
+_PLACE_DEICTICS = _words("여기 거기 저기 이쪽 그쪽 저쪽 이곳 그곳 저곳")
 
 
 def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, fact: _Facts) -> None:
@@ -922,7 +931,9 @@ def _bare_subject(morphs: tuple[Morph, ...], first: int, last: int, pred: int, f
         return
     w = word - 1
     k = stem - 1
-    while k >= first and morphs[k].tag == "MAG":  # skip adverbs: 커피 지금 나왔습니다
+    while k >= first and (
+        morphs[k].tag == "MAG" or (morphs[k].tag == "NP" and morphs[k].form in _PLACE_DEICTICS)
+    ):  # skip adverbs and places: 커피 지금 나왔습니다, 거스름돈 여기 있습니다
         if morphs[k].form in _NP_ADVERBS:
             return  # 예약 없이 오시면, 가족과 같이: the noun says how, it is not the one who comes
         w = morphs[k].word - 1
@@ -979,13 +990,8 @@ def _negation_at(morphs: tuple[Morph, ...], i: int, first: int, last: int) -> in
             return 0  # purpose: 놓치지 않도록, 보지 않으려면
         if morphs[k].tag == "EC" and f == "게" and k + 1 < last and morphs[k + 1].form in ("하", "되"):
             return 0  # 표시되지 않게 하다
-        if (
-            morphs[k].tag == "EC"
-            and f in ("어도", "아도", "여도")
-            and k + 1 < last
-            and morphs[k + 1].form in ("되", "괜찮", "돼")
-        ):
-            return 0
+        if morphs[k].tag == "EC" and f in ("어도", "아도", "여도"):
+            return 0  # 안 하셔도 됩니다; 설치하지 않아도 바로 쓰실 수 있어요: "even without", no negated predicate
         if morphs[k].tag == "EC" and f == "고" and k + 1 < last and morphs[k + 1].form == "도":
             return 0  # -지 않고도: without doing
         if morphs[k].tag == "ETM":  # a modifier: 사용하지 않는 앱은 …, 안 될 수도 있습니다
@@ -1101,6 +1107,19 @@ def _possibility_after(morphs: tuple[Morph, ...], i: int, last: int) -> bool:
         if morphs[k].tag == "ETM":
             return morphs[k + 1].form == "수" and morphs[k + 2].form == "있"
     return False
+
+
+def _done_for_customer(morphs: tuple[Morph, ...]) -> list[int]:
+    """드리다 in the past after a verb (적용해 드렸어요, 바꿔 드렸습니다): a service already given. After a negative in
+    the same sentence it is what was done instead (쿠폰은 같이 쓰실 수 없어서 더 큰 할인을 적용해 드렸어요)."""
+    return [
+        i
+        for i in range(1, len(morphs) - 1)
+        if morphs[i].form == "드리"
+        and morphs[i].tag == "VX"
+        and morphs[i + 1].form in ("었", "았", "였")
+        and morphs[i - 1].tag == "EC"
+    ]
 
 
 def _alternative_positions(morphs: tuple[Morph, ...]) -> list[int]:
@@ -1285,6 +1304,14 @@ def _decide(
         # 비밀번호는 절대 묻지 않습니다), or what the law forbids (미성년자에게는 판매하지 않습니다)
         if _protective(morphs, first_k, last_k, fact) or _legal(morphs, first_k, last_k, fact):
             return "prohibition"
+        # 되돌릴 수 없으니 신중하게 눌러 주세요: the negative is the reason for a caution, a warning before a step
+        if (
+            spans[k][2] == "cause"
+            and k < len(facts) - 1
+            and _caution(morphs, spans[-1][0], spans[-1][1], facts[-1])
+            and not _service_withheld(morphs, spans, facts, k)
+        ):
+            return "consequence"
         # 쿠폰을 못 쓰는 메뉴예요, 배송이 안 되는 지역입니다: where or what the customer's deal does not reach
         if _unavailable_deal(morphs, fact.negative_at, last_k):
             return "refusal"
@@ -1455,6 +1482,16 @@ def _locked_for_a_time(morphs: tuple[Morph, ...], first: int, last: int, fact: _
 def _after_event(morphs: tuple[Morph, ...], first: int, last: int) -> bool:
     """An event the time counts from: 탈퇴 후, 변경하신 뒤, 가입 이후."""
     return any(m.form in ("후", "뒤", "이후") and m.tag in ("NNG", "NNB") for m in morphs[:last])
+
+
+_CAUTIONS = _words("신중 신중하게 신중히 꼭 반드시 주의 조심 유의 미리 먼저")
+
+
+def _caution(morphs: tuple[Morph, ...], first: int, last: int, fact: _Facts) -> bool:
+    """The main clause asks the customer to take care (신중하게 눌러 주세요, 꼭 확인해 주세요, 미리 백업해 두세요)."""
+    return (fact.directive or fact.customer_cue) and any(
+        morphs[k].form in _CAUTIONS and morphs[k].tag in ("MAG", "NNG", "XR") for k in range(first, last)
+    )
 
 
 def _unavailable_deal(morphs: tuple[Morph, ...], at: int, last: int) -> bool:
