@@ -4,6 +4,7 @@ expanded into Kiwi's tag set, and that tag set checked against what Kiwi really 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given
@@ -68,3 +69,21 @@ def test_tag_problems_say_what_to_write() -> None:
     assert tag_problem("NNG") is None
     assert "did you mean 'NNG'" in (tag_problem("NGG") or "")
     assert "'XSA'" in (tag_problem("XSA-I") or "")
+
+
+def test_a_tag_regex_preempted_on_a_loaded_host_is_not_refused() -> None:
+    """The regex module's timeout is wall time: a timeout while the thread used almost no CPU (preempted by other
+    processes) is tried again, so a built-in pack never fails to load because the machine is busy."""
+
+    class Preempted:
+        calls = 0
+
+        def fullmatch(self, tag: str, timeout: float) -> object | None:
+            Preempted.calls += 1
+            if Preempted.calls == 1:
+                raise TimeoutError  # wall time ran out, no CPU spent
+            return object() if tag == "NNG" else None
+
+    budget = regexes._Budget(time.thread_time() + 0.25, time.monotonic() + 5.0)
+    assert regexes._fullmatch_in_budget(Preempted(), "N.*G", "NNG", budget) is True
+    assert Preempted.calls == 2
