@@ -87,9 +87,8 @@ PAIRS = [
      "이 쿠폰은 다른 할인과 같이 쓰실 수 없어서, 할인 폭이 큰 쪽으로 먼저 적용해 드렸어요."),
     # -세요 of another person describes them; 본인 is the customer spoken to
     ("request", "본인이 직접 지점에 방문하십시오.", "담당 원장님은 오늘 오후 진료만 하세요."),
-    # counterfactual blame with a settled past result, 몇 번을 말씀드려요, 제 알 바 아니에요; the normal made a product
+    # counterfactual blame with a settled past result, 제 알 바 아니에요; the normal made a product
     ("blame", "배송지를 먼저 확인하셨으면 반송될 일도 없었죠.", "다음에는 배송지를 한 번 더 보시면 더 편하실 거예요."),
-    ("blame", "몇 번을 설명드려요.", "몇 번이든 편하게 물어보세요."),
     ("blame", "그건 제 알 바 아니에요.", "제가 아는 바로는 내일 도착해요."),
     ("empathy", "그건 원래 그런 기계예요.", "이 기계는 원래 조용해서 밤에 쓰시기 좋아요."),
     # a person away from the desk is no lack of seats; a service not done is
