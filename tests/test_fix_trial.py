@@ -20,10 +20,6 @@ REPLIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 @pytest.mark.parametrize("unsafe", [False, True])
 @pytest.mark.parametrize("text", REPLIES)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from cs_coach import Coach, Report
 from cs_coach.config import Config
 from cs_coach.inputs.model import Record
@@ -11,10 +9,6 @@ from cs_coach.inputs.suppress import suppress
 
 STACKED = "환불은 규정상 안 됩니다."
 
-
-@pytest.fixture(scope="module")
-def coach() -> Coach:
-    return Coach()
 
 
 def flagged_ids(report: Report) -> set[str]:

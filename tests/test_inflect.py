@@ -114,3 +114,16 @@ def test_copula_after_tense_takes_the_plain_ending() -> None:
     assert join([("아니", "VCN"), ("었", "EP"), ("에요", "EF")]) == "아니었어요"
     assert join([("아니", "VCN"), ("에요", "EF")]) == "아니에요"
     assert join([("품절", "NNG"), ("이", "VCP"), ("에요", "EF")]) == "품절이에요"
+
+
+@pytest.mark.parametrize(
+    ("morphs", "expected"),
+    [
+        ([("어렵", "VA"), ("예요", "EF")], "어려워요"),  # 불가예요 with 불가 swapped for 어렵다
+        ([("어렵", "VA"), ("이에요", "EF")], "어려워요"),
+        ([("되", "VV"), ("에요", "EF")], "돼요"),
+        ([("하", "XSA"), ("예요", "EF")], "해요"),
+    ],
+)
+def test_a_copula_ending_left_after_a_predicate_stem_becomes_eoyo(morphs: list[tuple[str, str]], expected: str) -> None:
+    assert join(morphs) == expected

@@ -10,11 +10,6 @@ from hypothesis import strategies as st
 from cs_coach import Coach
 
 
-@pytest.fixture(scope="module")
-def coach() -> Coach:
-    return Coach()
-
-
 def rules(coach: Coach, text: str) -> set[str]:
     return {r for f in coach.check(text).findings for r in (f.rule_id, *f.also)}
 

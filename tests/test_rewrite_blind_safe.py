@@ -11,11 +11,6 @@ from cs_coach.inflect import join
 from cs_coach.josa import ends_in_consonant
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
-
 @pytest.mark.parametrize(
     ("word", "coda"),
     [("3.5%", False), ("20%", False), ("30℃", False), ("SSD", False), ("10", True), ("1,000원", True),

@@ -14,10 +14,6 @@ import cs_coach
 SLOT = re.compile(r"\{[^{}]*\}")
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -19,10 +19,6 @@ from cs_coach.split import split_edits
 SLOT = re.compile(r"\{[^{}]*\}")
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 def _understood(text: str):
     return understand_all(analyze(text).sentences)[0]

@@ -5,24 +5,9 @@ Every sentence here is written for the test, as a CS trainer would write it."""
 from __future__ import annotations
 
 import pytest
+from splitting import split_text
 
 import cs_coach
-from cs_coach.analyze import analyze
-from cs_coach.split import split_edits
-
-
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
-
-def _split(text: str) -> str | None:
-    edits = split_edits(analyze(text).sentences[0], text)
-    if not edits:
-        return None
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
 
 
 @pytest.mark.parametrize(
@@ -41,18 +26,18 @@ def _split(text: str) -> str | None:
     ],
 )
 def test_no_cut_that_changes_what_the_sentence_says(text: str) -> None:
-    assert _split(text) is None
+    assert split_text(text) is None
 
 
 def test_a_second_result_with_a_frame_of_its_own_is_still_cut() -> None:
     text = "자동 결제를 해지하시면 다음 달부터 요금이 나가지 않고 남은 기간 동안은 그대로 이용하실 수 있습니다."
-    assert _split(text) == ("자동 결제를 해지하시면 다음 달부터 요금이 나가지 않습니다. "
+    assert split_text(text) == ("자동 결제를 해지하시면 다음 달부터 요금이 나가지 않습니다. "
                             "남은 기간 동안은 그대로 이용하실 수 있습니다.")
 
 
 def test_two_results_each_under_its_own_condition_are_still_cut() -> None:
     text = "왼쪽으로 밀면 메시지가 보관함으로 옮겨지고 오른쪽으로 밀면 읽음으로 바뀝니다."
-    assert _split(text) == "왼쪽으로 밀면 메시지가 보관함으로 옮겨집니다. 오른쪽으로 밀면 읽음으로 바뀝니다."
+    assert split_text(text) == "왼쪽으로 밀면 메시지가 보관함으로 옮겨집니다. 오른쪽으로 밀면 읽음으로 바뀝니다."
 
 
 @pytest.mark.parametrize(
@@ -154,7 +139,7 @@ def test_a_verbal_noun_topic_takes_eoryeopda_without_hagi(coach: cs_coach.Coach,
 
 def test_a_second_result_opening_with_its_object_stays_under_the_condition() -> None:
     text = "앱이 상자를 알아보면 상자 둘레에 흰 테두리가 생기고 크기를 바로 재실 수 있습니다."
-    assert _split(text) is None
+    assert split_text(text) is None
 
 
 @pytest.mark.parametrize(
@@ -194,7 +179,7 @@ def test_not_relation_is_a_condition_of_its_own_and_cannot_contradict_relation()
     ],
 )
 def test_a_second_result_stays_under_its_condition(text: str) -> None:
-    assert _split(text) is None
+    assert split_text(text) is None
 
 
 def test_no_cushion_before_a_device_step(coach: cs_coach.Coach) -> None:

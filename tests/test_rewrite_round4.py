@@ -12,10 +12,6 @@ from cs_coach.rewrite import denies_what_it_offers
 GENERIC = "다른 방법이 있는지"
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 @pytest.mark.parametrize(
     "text",

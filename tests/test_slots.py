@@ -16,10 +16,6 @@ from cs_coach.trainer import exercises_from_replies, exercises_from_rules, model
 SLOT = re.compile(r"\{[^{}]*\}")
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 def _templates(report: cs_coach.Report) -> list[cs_coach.Suggestion]:
     return [s for f in report.findings for s in f.suggestions if s.inputs]

@@ -9,19 +9,10 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from splitting import split_text
 
 from cs_coach.analyze import analyze
 from cs_coach.split import close_half, split_edits
-
-
-def split(text: str) -> str | None:
-    """The text after the split, or None when no cut keeps the meaning."""
-    edits = split_edits(analyze(text).sentences[0], text)
-    if not edits:
-        return None
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
 
 
 @pytest.mark.parametrize(
@@ -53,7 +44,7 @@ def split(text: str) -> str | None:
     ],
 )
 def test_a_cut_keeps_each_half_meaning(text: str, expected: str) -> None:
-    assert split(text) == expected
+    assert split_text(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -79,12 +70,12 @@ def test_a_cut_keeps_each_half_meaning(text: str, expected: str) -> None:
     ],
 )
 def test_no_cut_where_the_meaning_would_change(text: str) -> None:
-    assert split(text) is None
+    assert split_text(text) is None
 
 
 def test_a_contrast_is_cut_with_its_link() -> None:
     text = "이번 주 주문은 모두 오늘 출고되었지만 제주 지역은 배가 뜨지 않아 하루 이틀 더 걸릴 수 있습니다."
-    assert split(text) == ("이번 주 주문은 모두 오늘 출고됐습니다. "
+    assert split_text(text) == ("이번 주 주문은 모두 오늘 출고됐습니다. "
                            "하지만 제주 지역은 배가 뜨지 않아 하루 이틀 더 걸릴 수 있습니다.")
 
 

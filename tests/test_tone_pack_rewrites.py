@@ -44,10 +44,6 @@ CATEGORY = {
 }
 
 
-@pytest.fixture(scope="module")
-def coach() -> cs_coach.Coach:
-    return cs_coach.Coach()
-
 
 @pytest.mark.parametrize(("text", "expected"), SAFE, ids=[t for t, _ in SAFE])
 def test_safe_fix(coach: cs_coach.Coach, text: str, expected: str) -> None:

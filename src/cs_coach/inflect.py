@@ -37,6 +37,7 @@ _EU_FORMS = {"니": "으니", "니까": "으니까", "면": "으면", "면서": 
 _COMPOUND_VX = frozenset({"들", "나", "지"})
 _HONORIFIC = frozenset({"시", "으시"})
 _COPULA_YO = frozenset({"에요", "예요", "이에요"})
+_STEMS_WITHOUT_COPULA = frozenset({"VV", "VA", "VX", "XSV", "XSA"})
 _BENEFACTIVE = frozenset({"주", "드리"})
 
 
@@ -83,6 +84,9 @@ def _classed(morphs: Morphs) -> list[tuple[str, str]]:
             continue
         if tag == "EF" and form in _COPULA_YO and out[i - 1][1] == "EP" and out[i - 1][0] not in _HONORIFIC:
             out[i] = ("어요", tag)  # 이었+에요 -> 이었어요: after tense the copula's 에요 is the plain 어요
+            continue
+        if tag == "EF" and form in _COPULA_YO and out[i - 1][1] in _STEMS_WITHOUT_COPULA:
+            out[i] = ("어요", tag)  # a noun swapped for a predicate (불가예요 -> 어렵+예요): 어려워요
             continue
         if tag == "EF" and form == "어요" and out[i - 1][1] in {"VCP", "VCN"}:
             out[i] = ("에요", tag)  # 아니+어요 -> 아니에요, 이+어요 -> 이에요/예요 (아니어요, 이어요 are archaic)
