@@ -318,3 +318,22 @@ def test_a_cushion_follows_the_agents_own_reason() -> None:
     other = "서류가 빠져서 다시 보내 주세요."
     s2 = analyze(other).sentences[0]
     assert _prefix_point(s2, other, next(i for i, m in enumerate(s2.morphs) if m.form == "보내")) == 0
+
+
+def test_jeoldae_read_as_a_noun_also_goes_and_takes_no_particle(coach: cs_coach.Coach) -> None:
+    fixed = unsafe(coach, "이 숙소는 반려동물 동반이 절대 불가합니다.")
+    assert "절대" not in fixed and "동반이 어렵습니다" in fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["이건 어쩔 수 없어요, 다른 고객님들도 똑같아요.", "저도 어떻게 해 드릴 수가 없어요, 다른 분들도 다 기다리세요."],
+)
+def test_the_dismissive_rest_of_the_chain_goes_with_the_model_sentence(coach: cs_coach.Coach, text: str) -> None:
+    fixed = unsafe(coach, text)
+    assert "다른" not in fixed and "할 수 있는 방법" in fixed
+
+
+def test_no_cushion_before_what_someone_else_will_do(coach: cs_coach.Coach) -> None:
+    assert "번거로우시겠지만" not in unsafe(coach, "매니저님께서 내일 직접 연락 주실 거예요.")
+    assert unsafe(coach, "주문 번호를 보내 주세요.").startswith("번거로우시겠지만")

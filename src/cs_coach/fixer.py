@@ -29,7 +29,7 @@ from .analyze import Sentence, analyze
 from .content import content_kept, content_units
 from .inflect import fill_slots
 from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
-from .rewrite import retort_before
+from .rewrite import NPI_ADVERBS, retort_before
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
 LOCAL_TRIAL_FROM = 4  # with this many findings to fix, each edit is first tried on its own sentences
@@ -318,6 +318,8 @@ def _step(
             shift += len(s.replacement) - (s.end - s.start)
             may_go.append((c.finding.start, c.finding.end))
             may_go.extend(_retorts(old, s))  # '아까 말씀드렸잖아요, …': the reproach goes with the calm answer
+            may_go.extend((m.start, m.end) for x in old for m in x.morphs  # 절대 goes with the negation it stressed
+                          if m.form in NPI_ADVERBS and s.start <= m.start < s.end)
             if c.finding.category in MODEL_SENTENCE_CATEGORIES:
                 may_go.append((s.start, s.end))  # a model sentence for the whole blaming or dismissive clause
         last = group[-1].suggestion

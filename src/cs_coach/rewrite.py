@@ -460,7 +460,8 @@ def _apply_suggest(suggest: Suggest, hit: Hit, sentence: Sentence, text: str) ->
             start = _after_answer(morphs, sentence)  # '찾아볼게요, 많이 속상하셨겠어요.': the chain goes whole
         if _MODEL_BREAK.search(replacement):
             rest = [m for m in morphs if m.start >= end and not is_symbol(m)]
-            if rest and offers_alternative(rest):
+            if rest and offers_alternative([m for m in rest if m.form != "다른"]):  # ('다른 분들도 똑같아요' is
+                # the dismissive rest, not an alternative)
                 return None  # what can be done follows in the same chain: a model sentence would cut it off
             if rest:
                 end = rest[-1].end  # '…찾아볼게요, 다른 분들도 똑같아요': the dismissive rest goes with the chain
@@ -674,7 +675,7 @@ def _past_lost(suggest: Suggest, morphs: Sequence[Morph], first: int, end: int) 
 _NEGATORS = frozenset({("안", "MAG"), ("못", "MAG"), ("않", "VX"), ("없", "VA"), ("아니", "VCN"), ("못하", "VV"),
                        ("못하", "VX"), ("불가능", "NNG"), ("불가", "NNG")})
 # Adverbs that only go with a negation (negative polarity): 절대 안 돼요 is sound, 절대 어려워요 is not.
-_NPI_ADVERBS = frozenset({"절대", "절대로", "전혀", "도저히", "결코", "별로", "도무지", "좀처럼", "일절", "전연"})
+NPI_ADVERBS = frozenset({"절대", "절대로", "전혀", "도저히", "결코", "별로", "도무지", "좀처럼", "일절", "전연"})
 
 
 def _negation_lost(morphs: Sequence[Morph], start: int, end: int, replacement: str) -> bool:
@@ -698,7 +699,8 @@ def _npi_edits(morphs: Sequence[Morph], start: int, text: str) -> list[Edit]:
             continue
         if m.tag == "EC" and k + 1 < len(morphs) and morphs[k + 1].word != m.word:
             break  # the clause before: its adverbs are not this negation's
-        if m.tag == "MAG" and m.form in _NPI_ADVERBS and not (k + 1 < len(morphs) and morphs[k + 1].word == m.word):
+        if m.tag in {"MAG", "NNG"} and m.form in NPI_ADVERBS and not (
+                k + 1 < len(morphs) and morphs[k + 1].word == m.word):  # (Kiwi may read 절대 as a noun)
             edits.append(_without_double_space(m.start, m.end, "", text))
     return edits
 
@@ -771,7 +773,8 @@ def _subject_particle(morphs: Sequence[Morph], start: int, text: str) -> list[Ed
     if not before:
         return []
     noun = before[-1]
-    if noun.tag not in {"NNG", "NNP", "SL"} or noun.form in _BARE_TIME_NOUNS or text[noun.end : start].strip():
+    if noun.tag not in {"NNG", "NNP", "SL"} or noun.form in _BARE_TIME_NOUNS or noun.form in NPI_ADVERBS or text[
+            noun.end : start].strip():
         return []
     return [(noun.end, noun.end, choose(text[noun.start : noun.end], "이"))]
 
