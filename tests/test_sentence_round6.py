@@ -87,6 +87,10 @@ PAIRS = [
      "이 쿠폰은 다른 할인과 같이 쓰실 수 없어서, 할인 폭이 큰 쪽으로 먼저 적용해 드렸어요."),
     # -세요 of another person describes them; 본인 is the customer spoken to
     ("request", "본인이 직접 지점에 방문하십시오.", "담당 원장님은 오늘 오후 진료만 하세요."),
+    # counterfactual blame with a settled past result, 제 알 바 아니에요; the normal made a product
+    ("blame", "배송지를 먼저 확인하셨으면 반송될 일도 없었죠.", "다음에는 배송지를 한 번 더 보시면 더 편하실 거예요."),
+    ("blame", "그건 제 알 바 아니에요.", "제가 아는 바로는 내일 도착해요."),
+    ("empathy", "그건 원래 그런 기계예요.", "이 기계는 원래 조용해서 밤에 쓰시기 좋아요."),
     # a person away from the desk is no lack of seats; a service not done is
     ("positive", "이번 주는 방문 수리는 하지 않습니다.", "담당자는 지금 자리에 없습니다. 돌아오는 대로 전화드릴게요."),
 ]
