@@ -23,9 +23,10 @@ from typing import Any, NamedTuple, Protocol
 from .tags import ORDERED_TAGS
 
 MAX_PATTERN_CHARS = 1_000
-TAG_BUDGET_SECONDS = 0.25  # CPU seconds per tag
-WALL_CAP_SECONDS = 30.0  # however loaded the host, a pattern is given up after this
-"""Time allowed to test one tag regex against the whole tag set at load."""
+TAG_BUDGET_SECONDS = 0.25
+"""CPU time (of the loading thread) allowed to test one tag regex against the whole tag set at load."""
+WALL_CAP_SECONDS = 30.0
+"""However loaded the host, a tag regex is given up after this much wall time."""
 
 
 class TextRegex(Protocol):
