@@ -353,6 +353,7 @@ def minimize(text: str, still_fails: Callable[[str], bool], budget: int = 1500,
 
 # -- running --------------------------------------------------------------------------------------------------
 _worker: tuple[Generator, Invariants, int] | None = None
+SLOW_INPUT_SECONDS = 60.0  # an input whose checks take longer is printed (fix on huge texts is super-linear)
 _seen: Counter[str] = Counter()  # failures per kind in this process: only the first few are minimized
 
 
@@ -379,7 +380,12 @@ def run_range(bounds: tuple[int, int], minimize_first: int = 2) -> tuple[int, li
     for index, text, batch_report in zip(range(lo, hi), texts, batch, strict=True):
         if batch_report is not None and getattr(batch_report, "error", None):
             batch_report = None if _error_matches(inv, text) else batch_report
-        for problem in inv.failures(text, batch_report, cold=index % cold_every == 0):
+        started = time.perf_counter()
+        problems = inv.failures(text, batch_report, cold=index % cold_every == 0)
+        took = time.perf_counter() - started
+        if took >= SLOW_INPUT_SECONDS:  # not a failure (timing is noisy), but where a run's hours go
+            print(f"  slow input #{index}: {took:,.0f} s for {len(text):,} characters", file=sys.stderr, flush=True)
+        for problem in problems:
             kind = kind_of(problem)
             seen[kind] += 1
             print(f"  failure at input #{index}: {problem}", file=sys.stderr, flush=True)

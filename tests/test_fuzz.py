@@ -70,3 +70,15 @@ def test_a_slice_of_the_run_holds_every_invariant_but_fix_convergence() -> None:
     count, found = fuzz.run_range((0, 150), minimize_first=0)
     assert count == 150
     assert [f for f in found if not f[0].startswith("fix-")] == []
+
+
+def test_a_slow_input_is_named_with_its_time_and_length(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(fuzz, "SLOW_INPUT_SECONDS", 0.0)  # every input counts as slow
+    fuzz._init(3, cold_every=5)
+    count, _ = fuzz.run_range((0, 2), minimize_first=0)
+    lines = [line for line in capsys.readouterr().err.splitlines() if "slow input" in line]
+    assert count == 2
+    assert [line.split("#")[1].split(":")[0] for line in lines] == ["0", "1"]
+    assert all(" s for " in line and line.endswith("characters") for line in lines)
