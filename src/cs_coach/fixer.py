@@ -28,7 +28,7 @@ from itertools import islice
 from .analyze import Sentence, analyze
 from .content import content_kept, content_units
 from .inflect import fill_slots
-from .models import SEVERITY_RANK, Finding, FixResult, Report, Suggestion
+from .models import CATEGORIES, SEVERITY_RANK, Finding, FixResult, Report, Suggestion
 from .rewrite import NPI_ADVERBS, retort_before
 
 MAX_FIX_ROUNDS = 32  # rounds a reply may take beyond its findings (see fix_text)
@@ -97,8 +97,7 @@ def _order(f: Finding) -> tuple[int, bool, int]:
 # A sentence that keeps blaming or dismissive words no suggestion can take away is not polished around them (the
 # trainer reads '… 고객님 잘못으로 파손된 건 보상이 어렵습니다. 대신 …' as rude still): the agent rewrites it whole.
 # Spelling is fixed anyway (it is never a matter of tone).
-_WORDING = frozenset({"positive", "alternative", "cushion", "policy", "request", "tone", "empathy", "blame", "easy",
-                      "simple", "honorific", "short"})
+_WORDING = frozenset(CATEGORIES) - {"spelling"}
 _CONTENT_PROBLEMS = frozenset({"blame", "tone", "empathy"})
 
 
